@@ -1,0 +1,13 @@
+/* adpa: the core library of the terminal course reader. One header per module. */
+#ifndef ADPA_ADPA_H
+#define ADPA_ADPA_H
+
+#include "course.h"
+#include "error.h"
+#include "render.h"
+#include "text.h"
+
+/* The version string, e.g. "0.1.0". */
+const char *adpa_version(void);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * Text safety and terminal cell widths.
+ *
+ * Every string that comes from a course file goes through adpa_text_clean()
+ * before a front end sees it: C0 and C1 control characters (ESC among them)
+ * and DEL are made visible in caret notation (^[ , ^?) or as <U+0085>, so a
+ * course file can never move the cursor, clear the screen or write to the
+ * clipboard (OSC 52). Invalid UTF-8 becomes U+FFFD.
+ *
+ * Widths count terminal cells (wide characters 2, combining marks 0) through
+ * libunistring, independently of the process locale.
+ */
+#ifndef ADPA_TEXT_H
+#define ADPA_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum adpa_clean_flags {
+	ADPA_CLEAN_KEEP_NEWLINES = 1 << 0, /* keep \n (otherwise made a space) */
+	ADPA_CLEAN_TABS_TO_SPACE = 1 << 1  /* a tab becomes one space (otherwise ^I) */
+};
+
+/* Returns a newly allocated, safe copy of s[0..len); the caller frees it. */
+char *adpa_text_clean(const char *s, size_t len, unsigned flags);
+
+/* True when s[0..len) holds a control character adpa_text_clean would change. */
+bool adpa_text_has_controls(const char *s, size_t len);
+
+/* Decodes one UTF-8 character at s (at most len bytes); stores it in *uc and
+ * returns its length (>= 1). An invalid sequence yields U+FFFD and length 1. */
+int adpa_utf8_decode(const char *s, size_t len, uint32_t *uc);
+
+/* Cells taken by one character (0, 1 or 2); controls count 0. */
+int adpa_char_width(uint32_t uc);
+
+/* Cells taken by s[0..len). */
+int adpa_text_width(const char *s, size_t len);
+
+/* Number of bytes of s[0..len) that fit in max_cells cells (whole characters,
+ * combining marks kept with their base). *used gets the cells used. */
+size_t adpa_text_fit(const char *s, size_t len, int max_cells, int *used);
+
+/* Offset of the first invalid UTF-8 sequence in s[0..len), or (size_t)-1. */
+size_t adpa_utf8_invalid_at(const char *s, size_t len);
+
+/* 1-based character column of byte offset off within line s. */
+int adpa_text_column(const char *s, size_t off);
+
+/* Case-insensitive (Unicode case folding) equality of two UTF-8 strings. */
+bool adpa_text_equal_fold(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,77 @@
+/* adpa show ID [--width N] [--color WHEN]: a header, then the rendered body. */
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void print_text(const char *text, unsigned style, const struct adpa_render_opts *o,
+		       bool color)
+{
+	struct adpa_doc *d = adpa_render_text(text, style, o);
+	ansi_print_doc(stdout, d, color);
+	adpa_doc_free(d);
+}
+
+int cmd_show(struct cli *cli)
+{
+	if (cli->nargs != 1) {
+		fprintf(stderr, "%s: show needs one fiche id (adpa list shows them)\n", cli->argv0);
+		return EXIT_USAGE;
+	}
+	struct adpa_course *c = open_course(cli, 0);
+	if (!c)
+		return EXIT_FAIL;
+	const struct adpa_fiche *f = adpa_course_find(c, cli->args[0]);
+	if (!f) {
+		fprintf(stderr, "%s: no fiche \"%s\" in this course (adpa list shows the ids)\n",
+			cli->argv0, cli->args[0]);
+		adpa_course_free(c);
+		return EXIT_FAIL;
+	}
+	struct adpa_error err = {0};
+	size_t len;
+	char *body = adpa_fiche_read_body(f, &len, &err);
+	if (!body) {
+		fprintf(stderr, "%s: %s: %s\n", cli->argv0, err.path, err.msg);
+		adpa_course_free(c);
+		return EXIT_FAIL;
+	}
+	bool color = use_color(cli, stdout);
+	const char *cs = nl_langinfo(CODESET);
+	struct adpa_render_opts o = {
+		.width = output_width(cli, stdout),
+		.line_offset = f->body_line - 1,
+		.ascii = !(cs && !strcmp(cs, "UTF-8")),
+	};
+	print_text(f->title, ADPA_STYLE_H1, &o, color);
+	char *meta = NULL;
+	const struct adpa_rubric *r = &c->rubrics[f->rubric_index];
+	size_t n = 0;
+	FILE *m = open_memstream(&meta, &n);
+	fprintf(m, "%s · %d min · %s", r->title, f->duration, adpa_level_label(f->level));
+	if (f->nquiz)
+		fprintf(m, " · quiz de %zu question%s", f->nquiz, f->nquiz > 1 ? "s" : "");
+	fclose(m);
+	print_text(meta, ADPA_STYLE_RULE, &o, color);
+	free(meta);
+	if (f->nkeywords) {
+		meta = NULL;
+		m = open_memstream(&meta, &n);
+		fputs("Mots-clés\xC2\xA0: ", m);
+		for (size_t i = 0; i < f->nkeywords; i++)
+			fprintf(m, "%s%s", i ? ", " : "", f->keywords[i].s);
+		fclose(m);
+		print_text(meta, ADPA_STYLE_EMPH, &o, color);
+		free(meta);
+	}
+	putchar('\n');
+	struct adpa_doc *d = adpa_render(body, len, &o);
+	if (d)
+		ansi_print_doc(stdout, d, color);
+	adpa_doc_free(d);
+	free(body);
+	adpa_course_free(c);
+	return EXIT_OK;
+}

@@ -1,0 +1,166 @@
+/*
+ * adpa's entry point: a table of commands, one getopt_long pass over every
+ * option so that global options work before or after the command, then a
+ * check that each option given belongs to the chosen command.
+ */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum opt_bit {
+	O_COURSE = 1 << 0,
+	O_WIDTH = 1 << 1,
+	O_COLOR = 1 << 2,
+	O_RUBRIC = 1 << 3,
+	O_JSON = 1 << 4,
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *);
+	unsigned opts; /* options it accepts besides the global ones */
+	const char *synopsis;
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"list", cmd_list, O_RUBRIC | O_JSON, "list [--rubric ID] [--json]",
+	 "list the fiches in rubric order"},
+	{"show", cmd_show, O_WIDTH | O_COLOR, "show ID [--width N] [--color auto|always|never]",
+	 "print a fiche, rendered for the terminal"},
+	{"check", cmd_check, 0, "check [DIR]",
+	 "validate a course strictly (PATH:LINE:COL: error: ...)"},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+#define GLOBAL_OPTS O_COURSE
+
+static const struct option longopts[] = {
+	{"course", required_argument, NULL, 'c'}, {"width", required_argument, NULL, 'w'},
+	{"color", required_argument, NULL, 'C'},  {"colour", required_argument, NULL, 'C'},
+	{"rubric", required_argument, NULL, 'r'}, {"json", no_argument, NULL, 'j'},
+	{"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0}};
+
+static void usage(FILE *fp, const char *argv0)
+{
+	fprintf(fp, "usage: %s [--course DIR] COMMAND [OPTIONS] [ARGS]\n\ncommands:\n", argv0);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-52s %s\n", commands[i].synopsis, commands[i].summary);
+	fprintf(fp, "\nglobal options:\n"
+		    "  --course DIR   the course directory (default: $ADPA_COURSE, then the "
+		    "bundled course)\n"
+		    "  --help         show this help\n"
+		    "  --version      show the version\n"
+		    "\nSee adpa(1) and adpa-course(5).\n");
+}
+
+static const char *opt_name(unsigned bit)
+{
+	switch (bit) {
+	case O_COURSE:
+		return "--course";
+	case O_WIDTH:
+		return "--width";
+	case O_COLOR:
+		return "--color";
+	case O_RUBRIC:
+		return "--rubric";
+	default:
+		return "--json";
+	}
+}
+
+static int parse_width(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < 10 || v > 1000)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int bad_usage(const char *argv0, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", argv0);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	usage(stderr, argv0);
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct cli cli = {.argv0 = "adpa"};
+	unsigned seen = 0;
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			cli.course_dir = optarg, seen |= O_COURSE;
+			break;
+		case 'w':
+			if (parse_width(optarg, &cli.width) < 0)
+				return bad_usage(cli.argv0, "--width wants a number from 10 to 1000, not \"%s\"",
+						 optarg);
+			seen |= O_WIDTH;
+			break;
+		case 'C':
+			if (!strcmp(optarg, "auto"))
+				cli.color = COLOR_AUTO;
+			else if (!strcmp(optarg, "always"))
+				cli.color = COLOR_ALWAYS;
+			else if (!strcmp(optarg, "never"))
+				cli.color = COLOR_NEVER;
+			else
+				return bad_usage(cli.argv0,
+						 "--color wants auto, always or never, not \"%s\"",
+						 optarg);
+			seen |= O_COLOR;
+			break;
+		case 'r':
+			cli.rubric = optarg, seen |= O_RUBRIC;
+			break;
+		case 'j':
+			cli.json = true, seen |= O_JSON;
+			break;
+		case 'h':
+			usage(stdout, cli.argv0);
+			return EXIT_OK;
+		case 'V':
+			printf("adpa %s\n", adpa_version());
+			return EXIT_OK;
+		case ':':
+			return bad_usage(cli.argv0, "option %s needs a value", argv[optind - 1]);
+		default:
+			return bad_usage(cli.argv0, "unknown option \"%s\"", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr, cli.argv0);
+		return EXIT_USAGE;
+	}
+	const char *name = argv[optind];
+	const struct command *cmd = NULL;
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			cmd = &commands[i];
+	if (!cmd)
+		return bad_usage(cli.argv0, "unknown command \"%s\"", name);
+	unsigned extra = seen & ~(cmd->opts | GLOBAL_OPTS);
+	for (unsigned bit = 1; extra; bit <<= 1)
+		if (extra & bit) {
+			fprintf(stderr, "%s: %s does not apply to %s\nusage: %s %s\n", cli.argv0,
+				opt_name(bit), cmd->name, cli.argv0, cmd->synopsis);
+			return EXIT_USAGE;
+		}
+	cli.args = argv + optind + 1;
+	cli.nargs = argc - optind - 1;
+	return cmd->run(&cli);
+}

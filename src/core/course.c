@@ -1,0 +1,456 @@
+/*
+ * A course: course.yaml (title, rubrics, paths), then every *.md file below
+ * the course directory except the about file, each read for its front matter
+ * only. Fiches are kept sorted by rubric, then order, then id, so a rubric's
+ * fiches are one contiguous run (struct adpa_rubric.first / nfiches).
+ *
+ * Lenient loading (every command but check) skips a broken fiche with a single
+ * warning, so one typo never hides the rest of the course. Strict loading
+ * reports every problem, then the cross-file checks: duplicate ids, unknown
+ * rubrics, prerequisites and their cycles, paths, glossary references,
+ * keywords, and the bodies (check.c).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "adpa/text.h"
+#include "internal.h"
+#include "util.h"
+#include "yamlx.h"
+
+struct pathlist {
+	char **v;
+	size_t n, cap;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void scan(const char *dir, const char *rel, int depth, struct pathlist *out)
+{
+	char *full = rel ? xasprintf("%s/%s", dir, rel) : xstrdup(dir);
+	DIR *d = opendir(full);
+	free(full);
+	if (!d || depth > 8) {
+		if (d)
+			closedir(d);
+		return;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *r = rel ? xasprintf("%s/%s", rel, e->d_name) : xstrdup(e->d_name);
+		char *p = xasprintf("%s/%s", dir, r);
+		struct stat st;
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+			scan(dir, r, depth + 1, out);
+		} else if (S_ISREG(st.st_mode)) {
+			size_t n = strlen(r);
+			if (n > 3 && !strcmp(r + n - 3, ".md")) {
+				XGROW(out->v, out->cap, out->n + 1);
+				out->v[out->n++] = xstrdup(r);
+			}
+		}
+		free(p);
+		free(r);
+	}
+	closedir(d);
+}
+
+static void rubrics_free(struct adpa_course *c)
+{
+	for (size_t i = 0; i < c->nrubrics; i++) {
+		free(c->rubrics[i].id);
+		free(c->rubrics[i].title);
+		free(c->rubrics[i].summary);
+	}
+	free(c->rubrics);
+	for (size_t i = 0; i < c->npaths; i++) {
+		free(c->paths[i].id);
+		free(c->paths[i].title);
+		free(c->paths[i].description);
+		refs_free(c->paths[i].fiches, c->paths[i].nfiches);
+	}
+	free(c->paths);
+}
+
+void adpa_course_free(struct adpa_course *c)
+{
+	if (!c)
+		return;
+	free(c->dir);
+	free(c->id);
+	free(c->title);
+	free(c->lang);
+	free(c->version);
+	free(c->description);
+	free(c->about);
+	rubrics_free(c);
+	for (size_t i = 0; i < c->nfiches; i++)
+		fiche_free(c->fiches[i]);
+	free(c->fiches);
+	terms_free(c->terms, c->nterms);
+	free(c);
+}
+
+static void parse_rubrics(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
+{
+	static const struct ykey keys[] = {{"id", true}, {"title", true}, {"summary", false}};
+	yaml_node_item_t *items;
+	size_t len = yseq(y, n, "rubrics", &items);
+	if (n && !len)
+		yerr(y, n, "a course needs at least one rubric");
+	c->rubrics = len ? xcalloc(len, sizeof *c->rubrics) : NULL;
+	for (size_t i = 0; i < len; i++) {
+		yaml_node_t *v[3];
+		yaml_node_t *it = yitem(y, items[i]);
+		if (!ymap(y, it, "a rubric", keys, 3, v))
+			continue;
+		char *id = ystr(y, v[0], "id");
+		for (size_t j = 0; id && j < c->nrubrics; j++)
+			if (c->rubrics[j].id && !strcmp(c->rubrics[j].id, id))
+				yerr(y, v[0], "duplicate rubric id \"%s\"", id);
+		struct adpa_rubric *r = &c->rubrics[c->nrubrics++];
+		r->id = id;
+		r->title = ystr(y, v[1], "title");
+		r->summary = ystr(y, v[2], "summary");
+	}
+}
+
+static void parse_paths(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
+{
+	static const struct ykey keys[] = {
+		{"id", true}, {"title", true}, {"description", false}, {"fiches", true}};
+	yaml_node_item_t *items;
+	size_t len = yseq(y, n, "paths", &items);
+	c->paths = len ? xcalloc(len, sizeof *c->paths) : NULL;
+	for (size_t i = 0; i < len; i++) {
+		yaml_node_t *v[4];
+		if (!ymap(y, yitem(y, items[i]), "a path", keys, 4, v))
+			continue;
+		struct adpa_path *p = &c->paths[c->npaths++];
+		p->id = ystr(y, v[0], "id");
+		p->title = ystr(y, v[1], "title");
+		p->description = ystr(y, v[2], "description");
+		p->fiches = yrefs(y, v[3], "fiches", &p->nfiches);
+	}
+}
+
+/* Reads course.yaml. Returns -1 (err filled, details in diags) when unusable. */
+static int load_meta(struct adpa_course *c, const char *path, struct adpa_diags *diags,
+		     struct adpa_error *err)
+{
+	enum { ID, TITLE, LANG, VERSION, DESC, RUBRICS, PATHS, ABOUT, MASTERY, NKEYS };
+	static const struct ykey keys[NKEYS] = {
+		{"id", true},       {"title", true},  {"lang", false},  {"version", false},
+		{"description", false}, {"rubrics", true}, {"paths", false}, {"about", false},
+		{"mastery", false}};
+	size_t n;
+	char *text = file_read(path, &n, err);
+	if (!text)
+		return -1;
+	struct adpa_diags local = {0};
+	struct ydoc y;
+	if (bytes_check(path, text, n, 1, &local) && ydoc_load(&y, text, n, path, 0, &local) == 0) {
+		yaml_node_t *v[NKEYS];
+		if (ymap(&y, ydoc_root(&y), "course.yaml", keys, NKEYS, v)) {
+			c->id = ystr(&y, v[ID], "id");
+			c->title = ystr(&y, v[TITLE], "title");
+			c->lang = ystr(&y, v[LANG], "lang");
+			c->version = ystr(&y, v[VERSION], "version");
+			c->description = ystr(&y, v[DESC], "description");
+			parse_rubrics(&y, c, v[RUBRICS]);
+			parse_paths(&y, c, v[PATHS]);
+			c->about = ystr(&y, v[ABOUT], "about");
+			c->mastery = 80;
+			if (yint(&y, v[MASTERY], "mastery", &c->mastery) &&
+			    (c->mastery < 1 || c->mastery > 100))
+				yerr(&y, v[MASTERY], "mastery must be a percentage from 1 to 100");
+		}
+		ydoc_free(&y);
+	}
+	free(text);
+	int rc = 0;
+	if (local.errors) {
+		struct adpa_diag *g = &local.v[0];
+		for (size_t i = 0; i < local.n; i++)
+			if (local.v[i].severity == ADPA_SEV_ERROR) {
+				g = &local.v[i];
+				break;
+			}
+		adpa_error_set(err, ADPA_EFORMAT, g->path, g->line, g->col, "%s", g->msg);
+		rc = -1;
+	}
+	for (size_t i = 0; i < local.n; i++)
+		adpa_diags_add(diags, local.v[i].severity, local.v[i].path, local.v[i].line,
+			       local.v[i].col, "%s", local.v[i].msg);
+	adpa_diags_clear(&local);
+	if (!c->about)
+		c->about = xstrdup("about.md");
+	return rc;
+}
+
+static int cmp_fiche(const void *a, const void *b)
+{
+	const struct adpa_fiche *x = *(const struct adpa_fiche *const *)a;
+	const struct adpa_fiche *y = *(const struct adpa_fiche *const *)b;
+	if (x->rubric_index != y->rubric_index)
+		return x->rubric_index < y->rubric_index ? -1 : 1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+static size_t rubric_index(const struct adpa_course *c, const char *id)
+{
+	for (size_t i = 0; i < c->nrubrics; i++)
+		if (c->rubrics[i].id && !strcmp(c->rubrics[i].id, id))
+			return i;
+	return (size_t)-1;
+}
+
+/* Moves a fiche's problems to diags: all of them when strict, else one
+ * warning that it is skipped. */
+static void report_fiche(struct adpa_diags *local, bool strict, struct adpa_diags *diags)
+{
+	if (strict) {
+		for (size_t i = 0; i < local->n; i++)
+			adpa_diags_add(diags, local->v[i].severity, local->v[i].path,
+				       local->v[i].line, local->v[i].col, "%s", local->v[i].msg);
+		return;
+	}
+	for (size_t i = 0; i < local->n; i++)
+		if (local->v[i].severity == ADPA_SEV_ERROR) {
+			struct adpa_diag *g = &local->v[i];
+			adpa_diags_add(diags, ADPA_SEV_WARNING, g->path, g->line, g->col,
+				       "fiche skipped: %s", g->msg);
+			return;
+		}
+}
+
+/* Adds f to the course unless its id or rubric is wrong; takes ownership. */
+static bool admit(struct adpa_course *c, struct adpa_fiche *f, struct adpa_diags *d, size_t *cap)
+{
+	const char *fmt = NULL;
+	for (size_t i = 0; i < c->nfiches; i++)
+		if (!strcmp(c->fiches[i]->id, f->id)) {
+			adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->id_line, f->id_col,
+				       "duplicate id \"%s\" (first used in %s:%d)", f->id,
+				       c->fiches[i]->path, c->fiches[i]->id_line);
+			fiche_free(f);
+			return false;
+		}
+	f->rubric_index = rubric_index(c, f->rubric);
+	if (f->rubric_index == (size_t)-1) {
+		fmt = "unknown rubric \"%s\" (course.yaml defines %s)";
+		struct buf names = {0};
+		for (size_t i = 0; i < c->nrubrics; i++)
+			buf_printf(&names, "%s%s", i ? ", " : "", c->rubrics[i].id);
+		adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->rubric_line, f->rubric_col, fmt,
+			       f->rubric, names.p ? names.p : "none");
+		buf_free(&names);
+		fiche_free(f);
+		return false;
+	}
+	XGROW(c->fiches, *cap, c->nfiches + 1);
+	c->fiches[c->nfiches++] = f;
+	return true;
+}
+
+struct body_todo {
+	struct adpa_fiche *f;
+	char *data;
+	size_t len;
+};
+
+static void cross_check(struct adpa_course *c, struct adpa_diags *d);
+
+struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adpa_diags *diags,
+				     struct adpa_error *err)
+{
+	bool strict = flags & ADPA_LOAD_STRICT;
+	struct adpa_course *c = xcalloc(1, sizeof *c);
+	c->dir = xstrdup(dir);
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		adpa_error_set(err, ADPA_ENOTFOUND, dir, 0, 0, "not a course directory: %s",
+			       stat(dir, &st) != 0 ? strerror(errno) : "not a directory");
+		adpa_course_free(c);
+		return NULL;
+	}
+	char *meta = xasprintf("%s/course.yaml", dir);
+	int rc = load_meta(c, meta, diags, err);
+	free(meta);
+	if (rc < 0) {
+		adpa_course_free(c);
+		return NULL;
+	}
+
+	struct pathlist files = {0};
+	scan(dir, NULL, 0, &files);
+	qsort(files.v, files.n, sizeof *files.v, cmp_str);
+	size_t cap = 0;
+	struct body_todo *todo = strict ? xcalloc(files.n ? files.n : 1, sizeof *todo) : NULL;
+	size_t ntodo = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		if (!strcmp(files.v[i], c->about)) {
+			free(files.v[i]);
+			continue;
+		}
+		char *path = xasprintf("%s/%s", dir, files.v[i]);
+		struct adpa_diags local = {0};
+		char *data;
+		size_t len;
+		struct adpa_fiche *f = fiche_load(path, strict, &local, &data, &len);
+		report_fiche(&local, strict, diags);
+		adpa_diags_clear(&local);
+		if (f && admit(c, f, strict ? diags : &local, &cap)) {
+			if (strict)
+				todo[ntodo++] = (struct body_todo){f, data, len};
+			data = NULL;
+		} else if (local.n) {
+			report_fiche(&local, false, diags);
+			adpa_diags_clear(&local);
+		}
+		free(data);
+		free(path);
+		free(files.v[i]);
+	}
+	free(files.v);
+	qsort(c->fiches, c->nfiches, sizeof *c->fiches, cmp_fiche);
+	for (size_t i = 0; i < c->nfiches; i++) {
+		struct adpa_rubric *r = &c->rubrics[c->fiches[i]->rubric_index];
+		if (!r->nfiches++)
+			r->first = i;
+	}
+
+	if (strict || (flags & ADPA_LOAD_GLOSSARY))
+		adpa_course_load_glossary(c, strict ? diags : NULL, NULL);
+	if (strict) {
+		cross_check(c, diags);
+		for (size_t i = 0; i < ntodo; i++) {
+			struct adpa_fiche *f = todo[i].f;
+			size_t off = (size_t)f->body_offset;
+			body_check(c, f, todo[i].data + off, todo[i].len - off, diags);
+			free(todo[i].data);
+		}
+	}
+	free(todo);
+	return c;
+}
+
+const struct adpa_fiche *adpa_course_find(const struct adpa_course *c, const char *id)
+{
+	for (size_t i = 0; c && id && i < c->nfiches; i++)
+		if (!strcmp(c->fiches[i]->id, id))
+			return c->fiches[i];
+	return NULL;
+}
+
+size_t adpa_course_index(const struct adpa_course *c, const struct adpa_fiche *f)
+{
+	for (size_t i = 0; c && i < c->nfiches; i++)
+		if (c->fiches[i] == f)
+			return i;
+	return (size_t)-1;
+}
+
+const struct adpa_rubric *adpa_course_rubric(const struct adpa_course *c, const char *id)
+{
+	size_t i = c && id ? rubric_index(c, id) : (size_t)-1;
+	return i == (size_t)-1 ? NULL : &c->rubrics[i];
+}
+
+char *adpa_course_read_about(const struct adpa_course *c, size_t *len, struct adpa_error *err)
+{
+	char *path = xasprintf("%s/%s", c->dir, c->about);
+	char *data = file_read(path, len, err);
+	free(path);
+	return data;
+}
+
+/* --- cross-file checks (strict only) --- */
+
+enum { WHITE, GREY, BLACK };
+
+/* Depth-first search over requires; reports each cycle once, at the edge
+ * that closes it. */
+static void visit(const struct adpa_course *c, size_t i, unsigned char *color, size_t *stack,
+		  size_t depth, struct adpa_diags *d)
+{
+	color[i] = GREY;
+	stack[depth] = i;
+	const struct adpa_fiche *f = c->fiches[i];
+	for (size_t k = 0; k < f->nrequires; k++) {
+		const struct adpa_fiche *g = adpa_course_find(c, f->requires[k].s);
+		if (!g)
+			continue;
+		size_t j = adpa_course_index(c, g);
+		if (color[j] == GREY) {
+			struct buf cyc = {0};
+			size_t from = 0;
+			while (stack[from] != j)
+				from++;
+			for (size_t s = from; s <= depth; s++)
+				buf_printf(&cyc, "%s -> ", c->fiches[stack[s]]->id);
+			buf_adds(&cyc, g->id);
+			adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->requires[k].line,
+				       f->requires[k].col, "requires cycle: %s", cyc.p);
+			buf_free(&cyc);
+		} else if (color[j] == WHITE) {
+			visit(c, j, color, stack, depth + 1, d);
+		}
+	}
+	color[i] = BLACK;
+}
+
+static void cross_check(struct adpa_course *c, struct adpa_diags *d)
+{
+	char *meta = xasprintf("%s/course.yaml", c->dir);
+	for (size_t i = 0; i < c->nfiches; i++) {
+		const struct adpa_fiche *f = c->fiches[i];
+		for (size_t k = 0; k < f->nrequires; k++)
+			if (!adpa_course_find(c, f->requires[k].s))
+				adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->requires[k].line,
+					       f->requires[k].col, "requires unknown fiche \"%s\"",
+					       f->requires[k].s);
+		for (size_t k = 0; c->glossary_loaded && k < f->nkeywords; k++)
+			if (!adpa_course_term(c, f->keywords[k].s))
+				adpa_diags_add(d, ADPA_SEV_WARNING, f->path, f->keywords[k].line,
+					       f->keywords[k].col,
+					       "keyword \"%s\" is not a glossary term or alias",
+					       f->keywords[k].s);
+	}
+	unsigned char *color = xcalloc(c->nfiches + 1, 1);
+	size_t *stack = xcalloc(c->nfiches + 1, sizeof *stack);
+	for (size_t i = 0; i < c->nfiches; i++)
+		if (color[i] == WHITE)
+			visit(c, i, color, stack, 0, d);
+	free(color);
+	free(stack);
+	for (size_t p = 0; p < c->npaths; p++)
+		for (size_t k = 0; k < c->paths[p].nfiches; k++) {
+			const struct adpa_ref *r = &c->paths[p].fiches[k];
+			if (!adpa_course_find(c, r->s))
+				adpa_diags_add(d, ADPA_SEV_ERROR, meta, r->line, r->col,
+					       "path \"%s\" names unknown fiche \"%s\"",
+					       c->paths[p].id, r->s);
+		}
+	char *gpath = xasprintf("%s/glossary.yaml", c->dir);
+	for (size_t t = 0; t < c->nterms; t++)
+		for (size_t k = 0; k < c->terms[t].nsee; k++) {
+			const struct adpa_ref *r = &c->terms[t].see[k];
+			if (!adpa_course_find(c, r->s))
+				adpa_diags_add(d, ADPA_SEV_ERROR, gpath, r->line, r->col,
+					       "term \"%s\" sees unknown fiche \"%s\"",
+					       c->terms[t].term, r->s);
+		}
+	free(gpath);
+	free(meta);
+}

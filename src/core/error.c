@@ -1,0 +1,64 @@
+/*
+ * Errors (fixed buffers, never allocate) and diagnostic lists (growable,
+ * owned by the caller).
+ */
+#include "adpa/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void adpa_error_set(struct adpa_error *err, enum adpa_errcode code, const char *path, int line,
+		    int col, const char *fmt, ...)
+{
+	if (!err)
+		return;
+	err->code = code;
+	snprintf(err->path, sizeof err->path, "%s", path ? path : "");
+	err->line = line;
+	err->col = col;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+	va_end(ap);
+}
+
+void adpa_diags_add(struct adpa_diags *d, enum adpa_severity sev, const char *path, int line,
+		    int col, const char *fmt, ...)
+{
+	if (!d)
+		return;
+	XGROW(d->v, d->cap, d->n + 1);
+	struct adpa_diag *g = &d->v[d->n++];
+	g->severity = sev;
+	g->path = xstrdup(path ? path : "");
+	g->line = line;
+	g->col = col;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	g->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(g->msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	va_end(ap);
+	if (sev == ADPA_SEV_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+void adpa_diags_clear(struct adpa_diags *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].path);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,34 @@
+/* Private interfaces between the core's modules. */
+#ifndef ADPA_INTERNAL_H
+#define ADPA_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "adpa/course.h"
+#include "adpa/error.h"
+
+/* fiche.c */
+/* Reads path: the front matter only, or (strict) the whole file, whose bytes
+ * are checked (size, NUL, UTF-8) and returned in *data / *len for the body
+ * checks (caller frees). Returns the fiche, or NULL when it has errors (all
+ * reported to d). */
+struct adpa_fiche *fiche_load(const char *path, bool strict, struct adpa_diags *d, char **data,
+			      size_t *len);
+void fiche_free(struct adpa_fiche *f);
+void refs_free(struct adpa_ref *v, size_t n);
+
+/* Reads a whole file of at most ADPA_MAX_FILE_SIZE bytes; NUL-terminated. */
+char *file_read(const char *path, size_t *len, struct adpa_error *err);
+/* Strict byte checks shared by every course file: NUL bytes and UTF-8. */
+bool bytes_check(const char *path, const char *data, size_t len, int line0,
+		 struct adpa_diags *d);
+
+/* check.c: strict checks of a fiche body (links, tables). */
+void body_check(const struct adpa_course *c, const struct adpa_fiche *f, const char *body,
+		size_t len, struct adpa_diags *d);
+
+/* glossary.c */
+void terms_free(struct adpa_term *t, size_t n);
+
+#endif

@@ -54,6 +54,8 @@ struct adpa_diags {
 /* Appends a diagnostic (path copied). d may be NULL: the call does nothing. */
 void adpa_diags_add(struct adpa_diags *d, enum adpa_severity sev, const char *path, int line,
 		    int col, const char *fmt, ...) ADPA_PRINTF(6, 7);
+/* Sorts by path, then line, then column (stable for equal positions). */
+void adpa_diags_sort(struct adpa_diags *d);
 /* Frees every entry and resets the counts; the struct itself stays usable. NULL-safe. */
 void adpa_diags_clear(struct adpa_diags *d);
 

@@ -18,6 +18,7 @@ int cmd_check(struct cli *cli)
 	struct adpa_diags diags = {0};
 	struct adpa_error err = {0};
 	struct adpa_course *c = adpa_course_load(dir, ADPA_LOAD_STRICT, &diags, &err);
+	adpa_diags_sort(&diags);
 	for (size_t i = 0; i < diags.n; i++)
 		print_diag(stdout, &diags.v[i]);
 	if (!c && !diags.errors) {

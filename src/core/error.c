@@ -62,3 +62,27 @@ void adpa_diags_clear(struct adpa_diags *d)
 	free(d->v);
 	memset(d, 0, sizeof *d);
 }
+
+static int cmp_diag(const struct adpa_diag *a, const struct adpa_diag *b)
+{
+	int c = strcmp(a->path, b->path);
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
+void adpa_diags_sort(struct adpa_diags *d)
+{
+	/* insertion sort: stable, and diagnostics arrive nearly sorted */
+	for (size_t i = 1; d && i < d->n; i++) {
+		struct adpa_diag t = d->v[i];
+		size_t j = i;
+		while (j > 0 && cmp_diag(&d->v[j - 1], &t) > 0) {
+			d->v[j] = d->v[j - 1];
+			j--;
+		}
+		d->v[j] = t;
+	}
+}

@@ -230,6 +230,7 @@ static void parse_question(struct ydoc *y, struct adpa_question *q, yaml_node_t 
 	yaml_node_item_t *items;
 	size_t len = yseq(y, v[1], "choices", &items);
 	q->choices = len ? xcalloc(len, sizeof *q->choices) : NULL;
+	size_t nerr = y->nerr;
 	for (size_t i = 0; i < len; i++) {
 		yaml_node_t *c[2];
 		if (!ymap(y, yitem(y, items[i]), "a choice", ckeys, 2, c))
@@ -240,7 +241,7 @@ static void parse_question(struct ydoc *y, struct adpa_question *q, yaml_node_t 
 		if (ch->correct)
 			q->ncorrect++;
 	}
-	if (!v[1])
+	if (!v[1] || y->nerr != nerr) /* counts mean nothing after a choice error */
 		return;
 	if (q->nchoices < 2)
 		yerr(y, v[1], "a question needs at least 2 choices (it has %zu)", q->nchoices);

@@ -6,6 +6,7 @@
  */
 #include "adpa/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
 #include <unistr.h>
@@ -132,11 +133,28 @@ int adpa_text_column(const char *s, size_t off)
 	return col;
 }
 
+/* A copy where the typographic apostrophe U+2019 is the ASCII one: authors
+ * write « droit d’accès » in prose and « droit d'accès » in a list. */
+static char *fold_apostrophes(const char *s)
+{
+	char *d = xstrdup(s), *o = d;
+	for (const char *p = s; *p;)
+		if (!strncmp(p, "\xE2\x80\x99", 3))
+			*o++ = '\'', p += 3;
+		else
+			*o++ = *p++;
+	*o = '\0';
+	return d;
+}
+
 bool adpa_text_equal_fold(const char *a, const char *b)
 {
+	char *x = fold_apostrophes(a), *y = fold_apostrophes(b);
 	int r = 1;
-	if (u8_casecmp((const uint8_t *)a, strlen(a), (const uint8_t *)b, strlen(b), NULL,
+	if (u8_casecmp((const uint8_t *)x, strlen(x), (const uint8_t *)y, strlen(y), NULL,
 		       UNINORM_NFC, &r) < 0)
-		return strcmp(a, b) == 0;
+		r = strcmp(x, y);
+	free(x);
+	free(y);
 	return r == 0;
 }

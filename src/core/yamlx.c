@@ -30,9 +30,11 @@ int ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path, in
 	if (!ok) {
 		const char *what = p.problem ? p.problem : "invalid YAML";
 		yaml_mark_t m = p.problem_mark;
+		yaml_mark_t cm = p.context_mark;
 		if (p.context)
 			adpa_diags_add(diags, ADPA_SEV_ERROR, path, (int)m.line + 1 + line_off,
-				       (int)m.column + 1, "yaml: %s %s", p.context, what);
+				       (int)m.column + 1, "yaml: %s %s (started at line %d, column %d)",
+				       p.context, what, (int)cm.line + 1 + line_off, (int)cm.column + 1);
 		else
 			adpa_diags_add(diags, ADPA_SEV_ERROR, path, (int)m.line + 1 + line_off,
 				       (int)m.column + 1, "yaml: %s", what);

@@ -1,0 +1,128 @@
+#!/bin/bash
+# End-to-end tests of the command line: exit statuses, stdout/stderr
+# separation, golden outputs (tests/cli/expected/*), JSON that parses, text
+# safety, and every bad fixture. Runs from the source root so paths in
+# diagnostics are stable. ADPA_GOLDEN_UPDATE=1 rewrites the expected files.
+set -u
+adpa=$1
+cd "$(dirname "$0")/../.." || exit 1
+exp=tests/cli/expected
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset ADPA_COURSE NO_COLOR
+n=0 failed=0
+
+result() { # ok|fail name [detail file]
+    n=$((n + 1))
+    if [ "$1" = ok ]; then echo "ok $n - $2"; else
+        failed=$((failed + 1)); echo "not ok $n - $2"
+        [ -n "${3:-}" ] && sed 's/^/# /' "$3" | head -40
+    fi
+}
+
+run() { # run RC NAME -- CMD...: runs, checks the exit status
+    local want=$1 name=$2; shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    if [ "$rc" -eq "$want" ]; then result ok "$name: exit $want"; else
+        echo "exit $rc, want $want" >"$tmp/why"; cat "$tmp/err" >>"$tmp/why"
+        result fail "$name: exit $want" "$tmp/why"; fi
+}
+
+golden() { # golden FILE STREAM(out|err) NAME
+    [ "${ADPA_GOLDEN_UPDATE:-}" = 1 ] && cp "$tmp/$2" "$exp/$1"
+    if diff -u "$exp/$1" "$tmp/$2" >"$tmp/diff"; then result ok "$3"; else result fail "$3" "$tmp/diff"; fi
+}
+
+has() { # has STREAM PATTERN NAME (grep -E)
+    if grep -Eq -- "$2" "$tmp/$1"; then result ok "$3"; else result fail "$3" "$tmp/$1"; fi
+}
+
+hasnot() { # hasnot STREAM PATTERN NAME
+    if grep -Eq -- "$2" "$tmp/$1"; then result fail "$3" "$tmp/$1"; else result ok "$3"; fi
+}
+
+empty() { # empty STREAM NAME
+    if [ -s "$tmp/$1" ]; then result fail "$2" "$tmp/$1"; else result ok "$2"; fi
+}
+
+bad=tests/fixtures/bad
+hostile=tests/fixtures/hostile
+
+# conventions
+run 0 "version" -- "$adpa" --version
+has out '^adpa [0-9]+\.[0-9]+\.[0-9]+$' "version on stdout"
+run 0 "help" -- "$adpa" --help
+has out '^usage: adpa' "help on stdout"
+run 2 "unknown command" -- "$adpa" frobnicate
+has err 'unknown command "frobnicate"' "unknown command named on stderr"
+has err '^usage:' "usage after an unknown command"
+empty out "nothing on stdout after a usage error"
+run 2 "unknown option" -- "$adpa" list --frob
+has err 'unknown option "--frob"' "unknown option named"
+run 2 "option of another command" -- "$adpa" --course $bad list --width 40
+has err -- '--width does not apply to list' "option/command mismatch explained"
+run 2 "missing option value" -- "$adpa" list --course
+has err 'needs a value' "missing value explained"
+run 2 "bad width" -- "$adpa" show x --width abc
+run 2 "bad color" -- "$adpa" show x --color sometimes
+
+# check
+run 1 "check bad course" -- "$adpa" check $bad
+golden check-bad.out out "check: every problem with its position"
+empty err "check: results on stdout only"
+run 0 "check hostile course" -- "$adpa" check $hostile
+has out ': 1 fiche, 0 errors, 0 warnings$' "check summary line"
+cp -r $bad "$tmp/big" && head -c 1100000 /dev/zero | tr '\0' 'a' >"$tmp/big/comprendre/99-big.md"
+run 1 "check: file over 1 MiB" -- "$adpa" check "$tmp/big"
+has out '99-big.md:1:1: error: file is larger than 1 MiB \(1100000 bytes\)' "1 MiB limit reported"
+mkdir -p "$tmp/broken" && printf 'id: x\ntitle: "T\nrubrics: []\n' >"$tmp/broken/course.yaml"
+run 1 "check: broken course.yaml" -- "$adpa" check "$tmp/broken"
+has out 'course.yaml:4:1: error: yaml: while scanning a quoted scalar' "course.yaml syntax error located"
+run 1 "list: broken course.yaml" -- "$adpa" --course "$tmp/broken" list
+has err 'cannot load the course' "list explains a broken course"
+run 1 "check: no such directory" -- "$adpa" check "$tmp/none"
+has out 'not a course directory' "missing directory explained"
+
+# list (lenient)
+run 0 "list bad course leniently" -- "$adpa" list --course $bad
+golden list-bad.out out "list: the good fiches"
+golden list-bad.err err "list: one warning per skipped fiche"
+run 0 "list --json" -- "$adpa" --course $bad list --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["fiches"])==9 and d["fiches"][0]["questions"]==1' "$tmp/out" 2>"$tmp/why"
+then result ok "list --json parses"; else result fail "list --json parses" "$tmp/why"; fi
+run 0 "list --rubric" -- "$adpa" --course $bad list --rubric annexes
+has out '^Annexes \(annexes, 0 fiches\)$' "rubric filter"
+hasnot out 'Comprendre' "rubric filter leaves others out"
+run 1 "list unknown rubric" -- "$adpa" --course $bad list --rubric nope
+has err 'unknown rubric "nope"; rubrics: comprendre annexes' "unknown rubric lists the known ones"
+ADPA_COURSE=$bad run 0 "ADPA_COURSE" -- "$adpa" list
+has out 'ok-fiche' "ADPA_COURSE is used"
+
+# show
+run 0 "show" -- "$adpa" --course $bad show ok-fiche --width 40 --color never
+golden show-ok.out out "show: header and body"
+run 0 "show default width off a terminal" -- "$adpa" --course tests/fixtures/hostile show escapes
+if awk '{ if (length($0) > 80) bad=1 } END { exit bad }' "$tmp/out"; then result ok "80 columns off a terminal"; else result fail "80 columns off a terminal" "$tmp/out"; fi
+hasnot out $'\x1b' "no colour when stdout is not a terminal"
+run 1 "show unknown fiche" -- "$adpa" --course $bad show nope
+has err 'no fiche "nope"' "unknown fiche explained"
+run 2 "show without id" -- "$adpa" --course $bad show
+run 0 "show invalid UTF-8 body" -- "$adpa" --course $bad show bad-utf8 --color never
+has out $'caf\xef\xbf\xbd' "invalid byte shown as U+FFFD"
+run 0 "show NUL body" -- "$adpa" --course $bad show nul-byte --color never
+has out 'Ligne' "NUL body shown"
+
+# text safety: no escape sequence from course files reaches the terminal
+run 0 "show hostile, colour" -- "$adpa" --course $hostile show escapes --color always
+hasnot out $'\x1b\\[2J|\x1b\\]|\x07|\x1b\\[5m|\xc2\x9b' "hostile fiche: only adpa's own SGR codes"
+has out $'\x1b\\[0;1;35m' "colour when asked"
+NO_COLOR=1 run 0 "NO_COLOR" -- "$adpa" --course $hostile show escapes --color always
+hasnot out $'\x1b' "NO_COLOR wins"
+run 0 "list hostile" -- "$adpa" --course $hostile list
+hasnot out $'\x1b|\x07' "hostile titles cleaned in list"
+run 0 "list hostile json" -- "$adpa" --course $hostile list --json
+hasnot out '\\u001b|\\u0007' "hostile titles cleaned in JSON"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

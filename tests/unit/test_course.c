@@ -1,0 +1,91 @@
+/* Unit tests: course loading, lenient and strict, and every _free(NULL). */
+#include <stdlib.h>
+
+#include "adpa/course.h"
+#include "harness.h"
+
+static const char *find_msg(const struct adpa_diags *d, const char *needle, int *line, int *col)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (strstr(d->v[i].msg, needle)) {
+			*line = d->v[i].line;
+			*col = d->v[i].col;
+			return d->v[i].path;
+		}
+	return NULL;
+}
+
+static void test_lenient(void)
+{
+	struct adpa_diags d = {0};
+	struct adpa_error e = {0};
+	struct adpa_course *c = adpa_course_load(FIXTURES "/bad", 0, &d, &e);
+	OK(c != NULL, "bad course loads leniently");
+	INT_EQ(c->nfiches, 9, "broken fiches skipped, the rest kept");
+	INT_EQ(d.errors, 0, "lenient: no errors");
+	INT_EQ(d.warnings, 12, "lenient: one warning per skipped fiche");
+	int line = 0, col = 0;
+	const char *p = find_msg(&d, "fiche skipped: unknown key \"titel\"", &line, &col);
+	STR_EQ(p, FIXTURES "/bad/comprendre/05-unknown-key.md", "warning names the file");
+	INT_EQ(line, 6, "warning line");
+	INT_EQ(col, 1, "warning column");
+	const struct adpa_fiche *f = adpa_course_find(c, "ok-fiche");
+	OK(f && f->nquiz == 1 && f->quiz[0].nchoices == 2 && f->quiz[0].ncorrect == 1,
+	   "quiz parsed");
+	INT_EQ(f->body_line, 19, "body line after the front matter");
+	OK(!c->glossary_loaded, "glossary not loaded by default");
+	OK(adpa_course_load_glossary(c, NULL, NULL) == 0 && c->nterms == 2, "glossary on demand");
+	OK(adpa_course_term(c, "gdpr") == &c->terms[1], "term found by alias, any case");
+	const struct adpa_rubric *r = adpa_course_rubric(c, "comprendre");
+	OK(r && r->first == 0 && r->nfiches == 9, "rubric run");
+	OK(adpa_course_find(c, "nope") == NULL, "unknown id");
+	size_t len;
+	char *body = adpa_fiche_read_body(f, &len, &e);
+	STR_EQ(body, "Corps de la fiche.\n", "body read on demand");
+	free(body);
+	adpa_course_free(c);
+	adpa_diags_clear(&d);
+}
+
+static void test_strict(void)
+{
+	struct adpa_diags d = {0};
+	struct adpa_course *c = adpa_course_load(FIXTURES "/bad", ADPA_LOAD_STRICT, &d, NULL);
+	OK(c != NULL, "strict load returns the course");
+	INT_EQ(d.errors, 21, "strict: every error");
+	INT_EQ(d.warnings, 2, "strict: warnings");
+	int line = 0, col = 0;
+	OK(find_msg(&d, "requires cycle: cycle-a -> cycle-b -> cycle-a", &line, &col) && line == 10 &&
+		   col == 12,
+	   "cycle reported once with its position");
+	OK(find_msg(&d, "invalid UTF-8 byte 0xE9", &line, &col) && line == 11 && col == 35,
+	   "invalid UTF-8 position");
+	OK(find_msg(&d, "NUL byte", &line, &col) && line == 12 && col == 6, "NUL position");
+	OK(find_msg(&d, "link to unknown fiche \"nulle-part\"", &line, &col) && line == 12 &&
+		   col == 13,
+	   "fiche: link position in the body");
+	adpa_course_free(c);
+	adpa_diags_clear(&d);
+}
+
+static void test_errors(void)
+{
+	struct adpa_error e = {0};
+	struct adpa_diags d = {0};
+	OK(adpa_course_load(FIXTURES "/nowhere", 0, &d, &e) == NULL, "missing dir fails");
+	INT_EQ(e.code, ADPA_ENOTFOUND, "missing dir code");
+	OK(adpa_course_load(FIXTURES "/bad/comprendre", 0, &d, &e) == NULL, "no course.yaml fails");
+	OK(strstr(e.msg, "cannot open") != NULL, "no course.yaml message");
+	adpa_course_free(NULL);
+	adpa_diags_clear(NULL);
+	adpa_diags_clear(&d);
+	OK(1, "_free(NULL) and _clear(NULL) are no-ops");
+}
+
+int main(void)
+{
+	test_lenient();
+	test_strict();
+	test_errors();
+	return done();
+}

@@ -1,0 +1,58 @@
+/* Unit tests: text safety, widths, UTF-8, case folding. */
+#include <stdlib.h>
+
+#include "adpa/text.h"
+#include "harness.h"
+
+static void clean(const char *in, const char *want, unsigned flags, const char *name)
+{
+	char *got = adpa_text_clean(in, strlen(in), flags);
+	STR_EQ(got, want, name);
+	free(got);
+}
+
+int main(void)
+{
+	clean("plain é ü", "plain é ü", 0, "clean keeps text");
+	clean("a\x1b[2Jb", "a^[[2Jb", 0, "clean: ESC made visible");
+	clean("\x1b]52;c;cHduZWQ=\x07", "^[]52;c;cHduZWQ=^G", 0, "clean: OSC 52 neutralised");
+	clean("x\xc2\x9by", "x<U+009B>y", 0, "clean: C1 CSI made visible");
+	clean("del\x7f", "del^?", 0, "clean: DEL");
+	clean("a\tb", "a b", ADPA_CLEAN_TABS_TO_SPACE, "clean: tab to space");
+	clean("a\tb", "a^Ib", 0, "clean: tab visible by default");
+	clean("a\nb", "a b", 0, "clean: newline to space");
+	clean("a\nb", "a\nb", ADPA_CLEAN_KEEP_NEWLINES, "clean: newline kept");
+	clean("a\r\nb", "a b", 0, "clean: CRLF");
+	clean("caf\xe9", "caf\xef\xbf\xbd", 0, "clean: invalid UTF-8 to U+FFFD");
+	OK(adpa_text_has_controls("a\x1b", 2), "has_controls finds ESC");
+	OK(!adpa_text_has_controls("abc é", 6), "has_controls: none");
+
+	INT_EQ(adpa_text_width("abc", 3), 3, "width ascii");
+	INT_EQ(adpa_text_width("été", strlen("été")), 3, "width accents");
+	INT_EQ(adpa_text_width("e\xcc\x81", 3), 1, "width combining mark is 0");
+	INT_EQ(adpa_text_width("日本", strlen("日本")), 4, "width wide chars");
+	INT_EQ(adpa_text_width("«\xc2\xa0mot\xc2\xa0»", strlen("«\xc2\xa0mot\xc2\xa0»")), 7,
+	       "width guillemets and NBSP");
+
+	int used;
+	size_t n = adpa_text_fit("日本語", strlen("日本語"), 5, &used);
+	INT_EQ(n, 6, "fit never splits a wide char");
+	INT_EQ(used, 4, "fit cells used");
+	n = adpa_text_fit("e\xcc\x81x", 4, 1, &used);
+	INT_EQ(n, 3, "fit keeps combining mark with base");
+
+	INT_EQ(adpa_utf8_invalid_at("ok", 2), -1, "valid UTF-8");
+	INT_EQ(adpa_utf8_invalid_at("ab\xff", 3), 2, "invalid byte offset");
+	INT_EQ(adpa_text_column("été x", strlen("été ")), 5, "column counts characters");
+
+	OK(adpa_text_equal_fold("RGPD", "rgpd"), "fold: ASCII case");
+	OK(adpa_text_equal_fold("Donnée", "DONNÉE"), "fold: accented case");
+	OK(adpa_text_equal_fold("Droit d’accès", "droit d'accès"), "fold: apostrophes");
+	OK(!adpa_text_equal_fold("Donnée", "Donnees"), "fold: different words");
+
+	uint32_t c;
+	INT_EQ(adpa_utf8_decode("\xef\xbf\xbd", 3, &c), 3, "decode real U+FFFD length");
+	INT_EQ(c, 0xFFFD, "decode real U+FFFD");
+	INT_EQ(adpa_utf8_decode("\xe9", 1, &c), 1, "decode invalid length");
+	return done();
+}

@@ -70,6 +70,7 @@ struct adpa_fiche {
 	char *path;      /* the file, as found under the course directory */
 	int id_line, id_col;         /* where id and rubric are written, */
 	int rubric_line, rubric_col; /* for diagnostics */
+	size_t index;     /* its place in course->fiches */
 	long body_offset; /* byte offset of the body in the file */
 	int body_line;   /* file line of the body's first line (1-based) */
 	size_t rubric_index;
@@ -100,6 +101,8 @@ struct adpa_term {
 	size_t nsee;
 };
 
+struct adpa_index; /* private lookup tables */
+
 struct adpa_course {
 	char *dir;
 	char *id;
@@ -121,6 +124,8 @@ struct adpa_course {
 	struct adpa_term *terms; /* loaded by adpa_course_load_glossary() */
 	size_t nterms;
 	bool glossary_loaded;
+
+	struct adpa_index *index; /* ids and glossary keys, for lookups */
 };
 
 enum adpa_load_flags {
@@ -149,8 +154,6 @@ int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
 /* Borrowed pointers; NULL when not found. */
 const struct adpa_fiche *adpa_course_find(const struct adpa_course *c, const char *id);
 const struct adpa_rubric *adpa_course_rubric(const struct adpa_course *c, const char *id);
-/* Index of the fiche in c->fiches, or (size_t)-1. */
-size_t adpa_course_index(const struct adpa_course *c, const struct adpa_fiche *f);
 /* A glossary entry whose term or alias equals word (case-insensitive), or NULL. */
 const struct adpa_term *adpa_course_term(const struct adpa_course *c, const char *word);
 

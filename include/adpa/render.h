@@ -72,6 +72,8 @@ struct adpa_link {
 	int col;      /* cell column of its first span */
 };
 
+struct adpa_chunk; /* private: the storage of line texts and spans */
+
 struct adpa_doc {
 	struct adpa_line *lines;
 	size_t nlines;
@@ -80,6 +82,7 @@ struct adpa_doc {
 	struct adpa_link *links;
 	size_t nlinks;
 	int width;
+	struct adpa_chunk *chunks;
 };
 
 struct adpa_render_opts {
@@ -93,6 +96,14 @@ struct adpa_render_opts {
  * Free with adpa_doc_free(). */
 struct adpa_doc *adpa_render(const char *md, size_t len, const struct adpa_render_opts *opts);
 void adpa_doc_free(struct adpa_doc *doc);
+
+/* Like adpa_render(), but hands each line to fn as soon as it is laid out
+ * instead of keeping it, so memory stays that of the parse tree: for printing
+ * a fiche from top to bottom. The line and its text are valid only during
+ * the call. Returns -1 only when cmark cannot parse. */
+typedef void (*adpa_line_fn)(const struct adpa_line *line, void *arg);
+int adpa_render_stream(const char *md, size_t len, const struct adpa_render_opts *opts,
+		       adpa_line_fn fn, void *arg);
 
 /* Lays out plain text (not Markdown: no character is special) as one
  * paragraph in the given style, wrapped like a rendered paragraph. For

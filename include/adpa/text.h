@@ -48,7 +48,12 @@ size_t adpa_utf8_invalid_at(const char *s, size_t len);
 /* 1-based character column of byte offset off within line s. */
 int adpa_text_column(const char *s, size_t off);
 
-/* Case-insensitive (Unicode case folding) equality of two UTF-8 strings. */
+/* A lookup key for s: Unicode case folding (NFC), with the typographic
+ * apostrophe U+2019 made ASCII, since authors write « droit d’accès » in prose
+ * and « droit d'accès » in a list. The caller frees it. */
+char *adpa_text_fold(const char *s);
+
+/* adpa_text_fold(a) equals adpa_text_fold(b). */
 bool adpa_text_equal_fold(const char *a, const char *b);
 
 #endif

@@ -56,6 +56,11 @@ static void sgr(FILE *fp, unsigned style)
 
 void ansi_print_line(FILE *fp, const struct adpa_line *l, bool color)
 {
+	if (!color) { /* a line's text is its spans, end to end */
+		fwrite(l->text, 1, l->len, fp);
+		putc('\n', fp);
+		return;
+	}
 	for (size_t i = 0; i < l->nspans; i++) {
 		const struct adpa_span *s = &l->spans[i];
 		if (color && s->style)

@@ -14,6 +14,16 @@ static void print_text(const char *text, unsigned style, const struct adpa_rende
 	adpa_doc_free(d);
 }
 
+static void print_plain(const struct adpa_line *l, void *fp)
+{
+	ansi_print_line(fp, l, false);
+}
+
+static void print_color(const struct adpa_line *l, void *fp)
+{
+	ansi_print_line(fp, l, true);
+}
+
 int cmd_show(struct cli *cli)
 {
 	if (cli->nargs != 1) {
@@ -67,10 +77,7 @@ int cmd_show(struct cli *cli)
 		free(meta);
 	}
 	putchar('\n');
-	struct adpa_doc *d = adpa_render(body, len, &o);
-	if (d)
-		ansi_print_doc(stdout, d, color);
-	adpa_doc_free(d);
+	adpa_render_stream(body, len, &o, color ? print_color : print_plain, stdout);
 	free(body);
 	adpa_course_free(c);
 	return EXIT_OK;

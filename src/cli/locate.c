@@ -68,6 +68,7 @@ struct adpa_course *open_course(const struct cli *cli, unsigned flags)
 	struct adpa_diags diags = {0};
 	struct adpa_error err = {0};
 	struct adpa_course *c = adpa_course_load(dir, flags, &diags, &err);
+	adpa_diags_sort(&diags);
 	for (size_t i = 0; i < diags.n; i++)
 		if (c || diags.v[i].severity == ADPA_SEV_ERROR)
 			print_diag(stderr, &diags.v[i]);

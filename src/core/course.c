@@ -96,6 +96,7 @@ void adpa_course_free(struct adpa_course *c)
 		fiche_free(c->fiches[i]);
 	free(c->fiches);
 	terms_free(c->terms, c->nterms);
+	index_free(c->index);
 	free(c);
 }
 
@@ -234,40 +235,79 @@ static void report_fiche(struct adpa_diags *local, bool strict, struct adpa_diag
 		}
 }
 
-/* Adds f to the course unless its id or rubric is wrong; takes ownership. */
+/* Adds f to the course unless its rubric is unknown; takes ownership.
+ * f->index holds its arrival rank until the ids are checked. */
 static bool admit(struct adpa_course *c, struct adpa_fiche *f, struct adpa_diags *d, size_t *cap)
 {
-	const char *fmt = NULL;
-	for (size_t i = 0; i < c->nfiches; i++)
-		if (!strcmp(c->fiches[i]->id, f->id)) {
-			adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->id_line, f->id_col,
-				       "duplicate id \"%s\" (first used in %s:%d)", f->id,
-				       c->fiches[i]->path, c->fiches[i]->id_line);
-			fiche_free(f);
-			return false;
-		}
 	f->rubric_index = rubric_index(c, f->rubric);
 	if (f->rubric_index == (size_t)-1) {
-		fmt = "unknown rubric \"%s\" (course.yaml defines %s)";
 		struct buf names = {0};
 		for (size_t i = 0; i < c->nrubrics; i++)
 			buf_printf(&names, "%s%s", i ? ", " : "", c->rubrics[i].id);
-		adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->rubric_line, f->rubric_col, fmt,
-			       f->rubric, names.p ? names.p : "none");
+		adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->rubric_line, f->rubric_col,
+			       "unknown rubric \"%s\" (course.yaml defines %s)", f->rubric,
+			       names.p ? names.p : "none");
 		buf_free(&names);
 		fiche_free(f);
 		return false;
 	}
+	f->index = c->nfiches;
 	XGROW(c->fiches, *cap, c->nfiches + 1);
 	c->fiches[c->nfiches++] = f;
 	return true;
 }
 
-struct body_todo {
-	struct adpa_fiche *f;
-	char *data;
-	size_t len;
-};
+static int cmp_id(const void *a, const void *b)
+{
+	const struct adpa_fiche *x = *(const struct adpa_fiche *const *)a;
+	const struct adpa_fiche *y = *(const struct adpa_fiche *const *)b;
+	int r = strcmp(x->id, y->id);
+	return r ? r : (x->index < y->index ? -1 : x->index > y->index);
+}
+
+/* Builds the id index; a later fiche with an id already used is reported
+ * (an error when strict, else a skip warning) and moved out of the course to
+ * *dropped (which the caller frees once the bodies are checked). */
+static void index_ids(struct adpa_course *c, bool strict, struct adpa_diags *d,
+		      struct adpa_fiche **dropped, size_t *ndropped)
+{
+	struct adpa_index *ix = c->index;
+	ix->by_id = xcalloc(c->nfiches + 1, sizeof *ix->by_id);
+	memcpy(ix->by_id, c->fiches, c->nfiches * sizeof *c->fiches);
+	qsort(ix->by_id, c->nfiches, sizeof *ix->by_id, cmp_id);
+	size_t kept = 0;
+	for (size_t i = 0; i < c->nfiches; i++) {
+		struct adpa_fiche *f = ix->by_id[i];
+		if (kept && !strcmp(ix->by_id[kept - 1]->id, f->id)) {
+			const struct adpa_fiche *first = ix->by_id[kept - 1];
+			adpa_diags_add(d, strict ? ADPA_SEV_ERROR : ADPA_SEV_WARNING, f->path,
+				       f->id_line, f->id_col, "%sduplicate id \"%s\" (first used in %s:%d)",
+				       strict ? "" : "fiche skipped: ", f->id, first->path, first->id_line);
+			c->fiches[f->index] = NULL;
+			dropped[(*ndropped)++] = f;
+			continue;
+		}
+		ix->by_id[kept++] = f;
+	}
+	ix->nids = kept;
+	size_t n = 0;
+	for (size_t i = 0; i < c->nfiches; i++)
+		if (c->fiches[i])
+			c->fiches[n++] = c->fiches[i];
+	c->nfiches = n;
+}
+
+void index_free(struct adpa_index *ix)
+{
+	if (!ix)
+		return;
+	free(ix->by_id);
+	for (size_t i = 0; i < ix->nkeys; i++)
+		free(ix->keys[i].key);
+	free(ix->keys);
+	free(ix);
+}
+
 
 static void cross_check(struct adpa_course *c, struct adpa_diags *d);
 
@@ -277,6 +317,7 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 	bool strict = flags & ADPA_LOAD_STRICT;
 	struct adpa_course *c = xcalloc(1, sizeof *c);
 	c->dir = xstrdup(dir);
+	c->index = xcalloc(1, sizeof *c->index);
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		adpa_error_set(err, ADPA_ENOTFOUND, dir, 0, 0, "not a course directory: %s",
@@ -296,7 +337,10 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 	scan(dir, NULL, 0, &files);
 	qsort(files.v, files.n, sizeof *files.v, cmp_str);
 	size_t cap = 0;
-	struct body_todo *todo = strict ? xcalloc(files.n ? files.n : 1, sizeof *todo) : NULL;
+	/* strict: every admitted fiche, dropped duplicates included, has its body
+	 * checked once all ids are known; bodies are read again then, one at a
+	 * time, so memory stays that of one file */
+	struct adpa_fiche **todo = strict ? xcalloc(files.n + 1, sizeof *todo) : NULL;
 	size_t ntodo = 0;
 	for (size_t i = 0; i < files.n; i++) {
 		if (!strcmp(files.v[i], c->about)) {
@@ -312,8 +356,7 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 		adpa_diags_clear(&local);
 		if (f && admit(c, f, strict ? diags : &local, &cap)) {
 			if (strict)
-				todo[ntodo++] = (struct body_todo){f, data, len};
-			data = NULL;
+				todo[ntodo++] = f;
 		} else if (local.n) {
 			report_fiche(&local, false, diags);
 			adpa_diags_clear(&local);
@@ -323,8 +366,12 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 		free(files.v[i]);
 	}
 	free(files.v);
+	struct adpa_fiche **dropped = xcalloc(c->nfiches + 1, sizeof *dropped);
+	size_t ndropped = 0;
+	index_ids(c, strict, diags, dropped, &ndropped);
 	qsort(c->fiches, c->nfiches, sizeof *c->fiches, cmp_fiche);
 	for (size_t i = 0; i < c->nfiches; i++) {
+		c->fiches[i]->index = i;
 		struct adpa_rubric *r = &c->rubrics[c->fiches[i]->rubric_index];
 		if (!r->nfiches++)
 			r->first = i;
@@ -335,30 +382,32 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 	if (strict) {
 		cross_check(c, diags);
 		for (size_t i = 0; i < ntodo; i++) {
-			struct adpa_fiche *f = todo[i].f;
-			size_t off = (size_t)f->body_offset;
-			body_check(c, f, todo[i].data + off, todo[i].len - off, diags);
-			free(todo[i].data);
+			size_t len;
+			char *body = adpa_fiche_read_body(todo[i], &len, NULL);
+			if (body)
+				body_check(c, todo[i], body, len, diags);
+			free(body);
 		}
 	}
 	free(todo);
+	for (size_t i = 0; i < ndropped; i++)
+		fiche_free(dropped[i]);
+	free(dropped);
 	return c;
+}
+
+static int cmp_key_id(const void *key, const void *elem)
+{
+	return strcmp(key, (*(const struct adpa_fiche *const *)elem)->id);
 }
 
 const struct adpa_fiche *adpa_course_find(const struct adpa_course *c, const char *id)
 {
-	for (size_t i = 0; c && id && i < c->nfiches; i++)
-		if (!strcmp(c->fiches[i]->id, id))
-			return c->fiches[i];
-	return NULL;
-}
-
-size_t adpa_course_index(const struct adpa_course *c, const struct adpa_fiche *f)
-{
-	for (size_t i = 0; c && i < c->nfiches; i++)
-		if (c->fiches[i] == f)
-			return i;
-	return (size_t)-1;
+	if (!c || !id || !c->index || !c->index->nids)
+		return NULL;
+	struct adpa_fiche **f = bsearch(id, c->index->by_id, c->index->nids,
+					sizeof *c->index->by_id, cmp_key_id);
+	return f ? *f : NULL;
 }
 
 const struct adpa_rubric *adpa_course_rubric(const struct adpa_course *c, const char *id)
@@ -391,7 +440,7 @@ static void visit(const struct adpa_course *c, size_t i, unsigned char *color, s
 		const struct adpa_fiche *g = adpa_course_find(c, f->requires[k].s);
 		if (!g)
 			continue;
-		size_t j = adpa_course_index(c, g);
+		size_t j = g->index;
 		if (color[j] == GREY) {
 			struct buf cyc = {0};
 			size_t from = 0;

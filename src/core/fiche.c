@@ -31,34 +31,38 @@ char *file_read(const char *path, size_t *len, struct adpa_error *err)
 		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
-	struct stat st;
+	struct stat st = {0};
 	if (fstat(fileno(fp), &st) == 0 && st.st_size > ADPA_MAX_FILE_SIZE) {
 		adpa_error_set(err, ADPA_EFORMAT, path, 1, 1,
 			       "file is larger than 1 MiB (%lld bytes)", (long long)st.st_size);
 		fclose(fp);
 		return NULL;
 	}
-	struct buf b = {0};
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		buf_add(&b, chunk, n);
-		if (b.len > ADPA_MAX_FILE_SIZE) {
+	/* sized from fstat: one allocation and one read in the usual case; the
+	 * loop still copes with a file that grows while it is read */
+	size_t cap = (size_t)st.st_size + 1, n = 0, got;
+	char *data = xmalloc(cap + 1);
+	while ((got = fread(data + n, 1, cap - n, fp)) > 0) {
+		n += got;
+		if (n > ADPA_MAX_FILE_SIZE) {
 			adpa_error_set(err, ADPA_EFORMAT, path, 1, 1, "file is larger than 1 MiB");
-			buf_free(&b);
+			free(data);
 			fclose(fp);
 			return NULL;
 		}
+		if (n == cap)
+			data = xrealloc(data, (cap *= 2) + 1);
 	}
 	if (ferror(fp)) {
 		adpa_error_set(err, ADPA_EIO, path, 0, 0, "read error: %s", strerror(errno));
-		buf_free(&b);
+		free(data);
 		fclose(fp);
 		return NULL;
 	}
 	fclose(fp);
-	*len = b.len;
-	return buf_detach(&b);
+	data[n] = '\0';
+	*len = n;
+	return data;
 }
 
 bool bytes_check(const char *path, const char *data, size_t len, int line0,

@@ -25,17 +25,10 @@ void terms_free(struct adpa_term *t, size_t n)
 	free(t);
 }
 
-/* True when word is already a term or alias of c (its first n terms). */
-static bool known(const struct adpa_course *c, size_t n, const char *word)
+static void add_key(struct adpa_index *ix, const char *word, size_t term, int line, int col)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (c->terms[i].term && adpa_text_equal_fold(c->terms[i].term, word))
-			return true;
-		for (size_t k = 0; k < c->terms[i].naliases; k++)
-			if (adpa_text_equal_fold(c->terms[i].aliases[k], word))
-				return true;
-	}
-	return false;
+	XGROW(ix->keys, ix->capkeys, ix->nkeys + 1);
+	ix->keys[ix->nkeys++] = (struct term_key){adpa_text_fold(word), term, line, col};
 }
 
 static void parse_term(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
@@ -45,23 +38,51 @@ static void parse_term(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 	yaml_node_t *v[4];
 	if (!ymap(y, n, "a glossary entry", keys, 4, v))
 		return;
-	struct adpa_term *t = &c->terms[c->nterms];
+	size_t ti = c->nterms++;
+	struct adpa_term *t = &c->terms[ti];
 	t->term = ystr(y, v[0], "term");
-	if (t->term && known(c, c->nterms, t->term))
-		yerr(y, v[0], "duplicate glossary term or alias \"%s\"", t->term);
+	if (t->term)
+		add_key(c->index, t->term, ti, ynode_line(y, v[0]), ynode_col(y, v[0]));
 	t->definition = ystr(y, v[1], "definition");
 	size_t na;
 	struct adpa_ref *al = yrefs(y, v[2], "aliases", &na);
 	t->aliases = na ? xcalloc(na, sizeof *t->aliases) : NULL;
 	for (size_t k = 0; k < na; k++) {
-		if (known(c, c->nterms, al[k].s) ||
-		    (t->term && adpa_text_equal_fold(t->term, al[k].s)))
-			yerr(y, v[2], "alias \"%s\" is already a glossary term or alias", al[k].s);
+		add_key(c->index, al[k].s, ti, al[k].line, al[k].col);
 		t->aliases[t->naliases++] = al[k].s;
 	}
 	free(al);
 	t->see = yrefs(y, v[3], "see", &t->nsee);
-	c->nterms++;
+}
+
+static int cmp_term_key(const void *a, const void *b)
+{
+	const struct term_key *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+	if (r)
+		return r;
+	return x->line != y->line ? (x->line < y->line ? -1 : 1) : (x->col < y->col ? -1 : x->col > y->col);
+}
+
+/* Sorts the keys for lookups; a key written twice is an error at its second place. */
+static void index_terms(struct adpa_course *c, struct ydoc *y)
+{
+	struct adpa_index *ix = c->index;
+	qsort(ix->keys, ix->nkeys, sizeof *ix->keys, cmp_term_key);
+	size_t kept = 0;
+	for (size_t i = 0; i < ix->nkeys; i++) {
+		if (kept && !strcmp(ix->keys[kept - 1].key, ix->keys[i].key)) {
+			adpa_diags_add(y->diags, ADPA_SEV_ERROR, y->path, ix->keys[i].line,
+				       ix->keys[i].col,
+				       "\"%s\" is already a glossary term or alias (line %d)",
+				       ix->keys[i].key, ix->keys[kept - 1].line);
+			y->nerr++;
+			free(ix->keys[i].key);
+			continue;
+		}
+		ix->keys[kept++] = ix->keys[i];
+	}
+	ix->nkeys = kept;
 }
 
 int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
@@ -97,6 +118,7 @@ int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
 		c->terms = len ? xcalloc(len, sizeof *c->terms) : NULL;
 		for (size_t i = 0; i < len; i++)
 			parse_term(&y, c, yitem(&y, items[i]));
+		index_terms(c, &y);
 		rc = y.nerr ? -1 : 0;
 		if (rc < 0)
 			adpa_error_set(err, ADPA_EFORMAT, path, 0, 0, "glossary has errors");
@@ -107,14 +129,18 @@ int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
 	return rc;
 }
 
+static int cmp_key_word(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct term_key *)elem)->key);
+}
+
 const struct adpa_term *adpa_course_term(const struct adpa_course *c, const char *word)
 {
-	for (size_t i = 0; c && i < c->nterms; i++) {
-		if (c->terms[i].term && adpa_text_equal_fold(c->terms[i].term, word))
-			return &c->terms[i];
-		for (size_t k = 0; k < c->terms[i].naliases; k++)
-			if (adpa_text_equal_fold(c->terms[i].aliases[k], word))
-				return &c->terms[i];
-	}
-	return NULL;
+	if (!c || !word || !c->index || !c->index->nkeys)
+		return NULL;
+	char *k = adpa_text_fold(word);
+	const struct term_key *hit = bsearch(k, c->index->keys, c->index->nkeys,
+					     sizeof *c->index->keys, cmp_key_word);
+	free(k);
+	return hit ? &c->terms[hit->term] : NULL;
 }

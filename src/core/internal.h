@@ -24,11 +24,32 @@ char *file_read(const char *path, size_t *len, struct adpa_error *err);
 bool bytes_check(const char *path, const char *data, size_t len, int line0,
 		 struct adpa_diags *d);
 
+/* text.c: adpa_text_clean() appending to a buffer (no allocation per call). */
+struct buf;
+void text_clean_append(struct buf *out, const char *s, size_t len, unsigned flags);
+/* Flag for text_clean_append: s is known to be valid UTF-8. */
+#define CLEAN_VALID_UTF8 (1u << 8)
+
 /* check.c: strict checks of a fiche body (links, tables). */
 void body_check(const struct adpa_course *c, const struct adpa_fiche *f, const char *body,
 		size_t len, struct adpa_diags *d);
 
 /* glossary.c */
 void terms_free(struct adpa_term *t, size_t n);
+
+/* Lookup tables built once after loading: fiches sorted by id, glossary
+ * terms and aliases by folded key. */
+struct term_key {
+	char *key;
+	size_t term;
+	int line, col; /* where it is written, for duplicate reports */
+};
+struct adpa_index {
+	struct adpa_fiche **by_id;
+	size_t nids;
+	struct term_key *keys;
+	size_t nkeys, capkeys;
+};
+void index_free(struct adpa_index *ix);
 
 #endif

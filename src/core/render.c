@@ -23,14 +23,15 @@
 #include <string.h>
 
 #include "adpa/text.h"
+#include "internal.h"
 #include "util.h"
 
 #define MAX_PREFIX 48
 #define MIN_AVAIL 10
 
 struct frag {
-	char *text; /* cleaned; NULL for a hard break */
-	size_t len;
+	size_t off, len; /* cleaned text in ctx.fb */
+	bool brk;        /* a hard break */
 	unsigned style;
 	int link;
 	int src;
@@ -66,6 +67,14 @@ struct ctx {
 
 	struct frag *frags;
 	size_t nfrags, cap_frags;
+	struct buf fb; /* the fragments' text, one buffer for the block */
+	unsigned clean_flags; /* CLEAN_VALID_UTF8 when the whole source is */
+	bool trusted;         /* the source cannot yield a control: no cleaning */
+	struct word *word;    /* reused by layout() */
+	size_t nlines;        /* lines laid out so far (stored or streamed) */
+	int wmax;             /* widest content of the lines since it was reset */
+	adpa_line_fn sink;    /* streaming: each line goes here, is not kept */
+	void *sink_arg;
 
 	/* the line being built */
 	struct buf lb;
@@ -80,6 +89,8 @@ struct ctx {
 	char **targets;
 	int *target_link;
 	size_t ntargets, cap_targets;
+	size_t *slots; /* open-addressing hash: target index + 1, or 0 */
+	size_t nslots;
 };
 
 static const char *style_names[ADPA_STYLE_COUNT] = {
@@ -94,6 +105,32 @@ const char *adpa_style_name(unsigned bit)
 	return bit ? "?" : "plain";
 }
 
+/* --- storage: line texts and spans live in chunks freed together --- */
+
+struct adpa_chunk {
+	struct adpa_chunk *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+static void *doc_alloc(struct adpa_doc *d, size_t n)
+{
+	size_t a = sizeof(max_align_t);
+	n = (n + a - 1) / a * a;
+	struct adpa_chunk *c = d->chunks;
+	if (!c || c->used + n > c->cap) {
+		size_t cap = n > 65536 ? n : 65536;
+		c = xmalloc(sizeof *c + cap);
+		c->next = d->chunks;
+		c->used = 0;
+		c->cap = cap;
+		d->chunks = c;
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
 /* --- lines --- */
 
 static void span_add(struct ctx *x, const char *s, size_t n, unsigned style, int link)
@@ -101,7 +138,13 @@ static void span_add(struct ctx *x, const char *s, size_t n, unsigned style, int
 	if (!n)
 		return;
 	size_t off = x->lb.len;
-	buf_add(&x->lb, s, n);
+	if (off + n < x->lb.cap) { /* the common case, without buf_add's checks */
+		memcpy(x->lb.p + off, s, n);
+		x->lb.len += n;
+		x->lb.p[x->lb.len] = '\0';
+	} else {
+		buf_add(&x->lb, s, n);
+	}
 	if (x->nspans) {
 		struct adpa_span *last = &x->spans[x->nspans - 1];
 		if (last->style == style && last->link == link && last->off + last->len == off) {
@@ -112,26 +155,50 @@ static void span_add(struct ctx *x, const char *s, size_t n, unsigned style, int
 	XGROW(x->spans, x->cap_spans, x->nspans + 1);
 	x->spans[x->nspans++] = (struct adpa_span){style, link, off, n};
 	if (link >= 0 && x->doc->links[link].line == SIZE_MAX) {
-		x->doc->links[link].line = x->doc->nlines;
+		x->doc->links[link].line = x->nlines;
 		x->doc->links[link].col = x->lcells;
 	}
 }
 
+static void line_reset(struct ctx *x)
+{
+	if (x->lb.p)
+		x->lb.p[0] = '\0';
+	x->lb.len = 0;
+	x->nspans = 0;
+	x->lcells = x->content = 0;
+	x->open = false;
+}
+
+/* Hands the line being built to the sink, or moves it into the document
+ * (exact-size copies in the document's chunks). The builder's buffers are
+ * kept for the next line. */
 static void line_emit(struct ctx *x, int src)
 {
 	struct adpa_doc *d = x->doc;
+	if (x->lcells - x->pwidth > x->wmax)
+		x->wmax = x->lcells - x->pwidth;
+	x->nlines++;
+	if (x->sink) {
+		struct adpa_line l = {x->lb.p ? x->lb.p : "", x->lb.len, x->lcells, x->spans,
+				      x->nspans, src};
+		x->sink(&l, x->sink_arg);
+		line_reset(x);
+		return;
+	}
 	XGROW(d->lines, x->cap_lines, d->nlines + 1);
 	struct adpa_line *l = &d->lines[d->nlines++];
 	l->len = x->lb.len;
-	l->text = buf_detach(&x->lb);
+	l->text = doc_alloc(d, x->lb.len + 1);
+	memcpy(l->text, x->lb.p ? x->lb.p : "", x->lb.len);
+	l->text[x->lb.len] = '\0';
 	l->cells = x->lcells;
-	l->spans = x->spans;
 	l->nspans = x->nspans;
+	l->spans = x->nspans ? doc_alloc(d, x->nspans * sizeof *l->spans) : NULL;
+	if (x->nspans)
+		memcpy(l->spans, x->spans, x->nspans * sizeof *l->spans);
 	l->src_line = src;
-	x->spans = NULL;
-	x->nspans = x->cap_spans = 0;
-	x->lcells = x->content = 0;
-	x->open = false;
+	line_reset(x);
 }
 
 static void line_begin(struct ctx *x, int src)
@@ -156,7 +223,7 @@ static void line_end(struct ctx *x)
 
 static void blank(struct ctx *x)
 {
-	if (!x->doc->nlines)
+	if (!x->nlines)
 		return;
 	/* a blank line keeps quote bars, never list markers; trailing spaces cut */
 	for (int i = 0; i < x->depth; i++) {
@@ -287,11 +354,15 @@ static void place_word(struct ctx *x, struct word *w)
 
 static void layout(struct ctx *x, unsigned base)
 {
-	struct word w = {0};
+	struct word *wp = x->word, w = *wp;
+	w.n = 0;
+	w.cells = 0;
+	w.space_before = false;
 	for (size_t i = 0; i < x->nfrags; i++) {
 		const struct frag *f = &x->frags[i];
+		const char *text = x->fb.p + f->off;
 		unsigned style = f->style | base;
-		if (!f->text) { /* hard break */
+		if (f->brk) {
 			place_word(x, &w);
 			if (!x->open)
 				line_begin(x, f->src);
@@ -301,51 +372,87 @@ static void layout(struct ctx *x, unsigned base)
 		}
 		size_t a = 0;
 		while (a < f->len) {
-			if (f->text[a] == ' ') {
+			if (text[a] == ' ') {
 				place_word(x, &w);
 				w.space_before = x->open && x->content > 0;
 				w.space_style = style;
 				w.space_link = f->link;
-				while (a < f->len && f->text[a] == ' ')
+				while (a < f->len && text[a] == ' ')
 					a++;
 				continue;
 			}
 			size_t b = a;
-			while (b < f->len && f->text[b] != ' ')
-				b++;
+			int cells = 0;
+			bool ascii = true; /* text is clean: no controls */
+			for (; b < f->len && text[b] != ' '; b++)
+				if ((unsigned char)text[b] < 0x80)
+					cells++;
+				else
+					ascii = false;
+			if (!ascii)
+				cells = adpa_text_width(text + a, b - a);
 			XGROW(w.v, w.cap, w.n + 1);
-			int cells = adpa_text_width(f->text + a, b - a);
-			w.v[w.n++] = (struct piece){f->text + a, b - a, style, f->link, f->src, cells};
+			w.v[w.n++] = (struct piece){text + a, b - a, style, f->link, f->src, cells};
 			w.cells += cells;
 			a = b;
 		}
 	}
 	place_word(x, &w);
 	line_end(x);
-	free(w.v);
-	for (size_t i = 0; i < x->nfrags; i++)
-		free(x->frags[i].text);
+	*wp = w;
 	x->nfrags = 0;
+	x->fb.len = 0;
 }
 
 static void frag_add(struct ctx *x, const char *s, size_t n, unsigned style, int link, int src)
 {
-	char *t = s ? adpa_text_clean(s, n, ADPA_CLEAN_TABS_TO_SPACE) : NULL;
+	size_t off = x->fb.len;
+	if (s && x->trusted)
+		buf_add(&x->fb, s, n);
+	else if (s)
+		text_clean_append(&x->fb, s, n, ADPA_CLEAN_TABS_TO_SPACE | x->clean_flags);
+	else
+		buf_add(&x->fb, "", 0);
 	XGROW(x->frags, x->cap_frags, x->nfrags + 1);
-	x->frags[x->nfrags++] = (struct frag){t, t ? strlen(t) : 0, style, link, src};
+	x->frags[x->nfrags++] = (struct frag){off, x->fb.len - off, !s, style, link, src};
 }
 
+static size_t hash_str(const char *s)
+{
+	size_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static void slots_grow(struct ctx *x)
+{
+	free(x->slots);
+	x->nslots = x->nslots ? x->nslots * 2 : 64;
+	x->slots = xcalloc(x->nslots, sizeof *x->slots);
+	for (size_t i = 0; i < x->ntargets; i++) {
+		size_t h = hash_str(x->targets[i]) & (x->nslots - 1);
+		while (x->slots[h])
+			h = (h + 1) & (x->nslots - 1);
+		x->slots[h] = i + 1;
+	}
+}
+
+/* The reference number of target, numbering it when first seen. */
 static int target_ref(struct ctx *x, const char *target, int link)
 {
-	for (size_t i = 0; i < x->ntargets; i++)
-		if (!strcmp(x->targets[i], target))
-			return (int)i + 1;
+	if (2 * (x->ntargets + 1) > x->nslots)
+		slots_grow(x);
+	size_t h = hash_str(target) & (x->nslots - 1);
+	for (; x->slots[h]; h = (h + 1) & (x->nslots - 1))
+		if (!strcmp(x->targets[x->slots[h] - 1], target))
+			return (int)x->slots[h];
 	XGROW(x->targets, x->cap_targets, x->ntargets + 1);
-	size_t cap2 = x->cap_targets;
-	x->target_link = xrealloc(x->target_link, cap2 * sizeof *x->target_link);
+	x->target_link = xrealloc(x->target_link, x->cap_targets * sizeof *x->target_link);
 	x->targets[x->ntargets] = xstrdup(target);
 	x->target_link[x->ntargets] = link;
-	return (int)++x->ntargets;
+	x->slots[h] = ++x->ntargets;
+	return (int)x->ntargets;
 }
 
 static int link_new(struct ctx *x, const char *url)
@@ -483,17 +590,15 @@ static void render_heading(struct ctx *x, cmark_node *n)
 	int level = cmark_node_get_heading_level(n);
 	unsigned style = level == 1 ? ADPA_STYLE_H1 : level == 2 ? ADPA_STYLE_H2 : ADPA_STYLE_H3;
 	maybe_blank(x);
-	size_t first = x->doc->nlines;
+	size_t first = x->nlines;
 	collect(x, n, src_of(x, n));
 	struct buf text = {0};
 	for (size_t i = 0; i < x->nfrags; i++)
-		if (x->frags[i].text && !(x->frags[i].style & ADPA_STYLE_REF))
-			buf_add(&text, x->frags[i].text, x->frags[i].len);
+		if (!x->frags[i].brk && !(x->frags[i].style & ADPA_STYLE_REF))
+			buf_add(&text, x->fb.p + x->frags[i].off, x->frags[i].len);
+	x->wmax = 0;
 	layout(x, style);
-	int wmax = 0;
-	for (size_t i = first; i < x->doc->nlines; i++)
-		if (x->doc->lines[i].cells - x->pwidth > wmax)
-			wmax = x->doc->lines[i].cells - x->pwidth;
+	int wmax = x->wmax;
 	if (level <= 2 && wmax > 0) {
 		const char *r = level == 1 ? x->g->rule2 : x->g->rule;
 		line_begin(x, src_of(x, n));
@@ -531,24 +636,22 @@ static void render_list(struct ctx *x, cmark_node *list)
 		if (k)
 			maybe_blank(x);
 		x->need_blank = false;
-		char *mark;
+		char mark[40], rest[40];
 		if (ordered)
-			mark = xasprintf("%*d%c ", mw, start + k,
-					 cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')'
-											      : '.');
+			snprintf(mark, sizeof mark, "%*d%c ", mw, start + k,
+				 cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.');
 		else
-			mark = xasprintf("%s ", x->g->bullet[level % 3]);
+			snprintf(mark, sizeof mark, "%s ", x->g->bullet[level % 3]);
 		int w = adpa_text_width(mark, strlen(mark));
-		char *rest = xasprintf("%*s", w, "");
-		push(x, mark, rest, ADPA_STYLE_MARKER); /* both freed after the item */
+		memset(rest, ' ', (size_t)w);
+		rest[w] = '\0';
+		push(x, mark, rest, ADPA_STYLE_MARKER); /* both live until pop() below */
 		if (!cmark_node_first_child(it)) {
 			line_begin(x, src_of(x, it));
 			line_end(x);
 		}
 		render_children(x, it);
 		pop(x);
-		free(mark);
-		free(rest);
 		x->need_blank = !tight;
 	}
 	x->ntight--;
@@ -651,6 +754,7 @@ static void ctx_init(struct ctx *x, const struct adpa_render_opts *opts)
 	x->line_offset = opts ? opts->line_offset : 0;
 	x->g = opts && opts->ascii ? &ascii_glyphs : &utf8_glyphs;
 	x->doc->width = x->width;
+	x->word = xcalloc(1, sizeof *x->word);
 }
 
 static struct adpa_doc *ctx_finish(struct ctx *x)
@@ -662,23 +766,81 @@ static struct adpa_doc *ctx_finish(struct ctx *x)
 		free(x->targets[i]);
 	free(x->targets);
 	free(x->target_link);
+	free(x->slots);
 	free(x->frags);
+	free(x->word->v);
+	free(x->word);
+	buf_free(&x->fb);
 	free(x->spans);
 	buf_free(&x->lb);
 	return x->doc;
 }
 
-struct adpa_doc *adpa_render(const char *md, size_t len, const struct adpa_render_opts *opts)
+/* True when no text cmark takes from md can hold a control character: md is
+ * valid UTF-8 without C0 (but newlines), DEL or C1 characters, tabs, or
+ * numeric character references (&#27; would decode to ESC). Then fragments
+ * need no cleaning, which is most of a fiche's rendering time otherwise. */
+static bool byte_unsafe(const unsigned char *p, size_t i, size_t len)
+{
+	unsigned char c = p[i];
+	return (c < 0x20 && c != '\n') || c == 0x7F ||
+	       (c == 0xC2 && i + 1 < len && p[i + 1] < 0xA0);
+}
+
+static bool source_is_clean(const char *md, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	const unsigned char *p = (const unsigned char *)md;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) { /* a word at a time; bytes only when suspect */
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		uint64_t lt20 = (v - ones * 0x20) & ~v & highs;
+		uint64_t x7f = v ^ (ones * 0x7F), xc2 = v ^ (ones * 0xC2);
+		if (lt20 | ((x7f - ones) & ~x7f & highs) | ((xc2 - ones) & ~xc2 & highs))
+			for (size_t k = i; k < i + 8; k++)
+				if (byte_unsafe(p, k, len))
+					return false;
+	}
+	for (; i < len; i++)
+		if (byte_unsafe(p, i, len))
+			return false;
+	for (const char *a = md; (a = memchr(a, '&', len - (size_t)(a - md))); a++)
+		if (a + 1 < md + len && a[1] == '#')
+			return false;
+	return adpa_utf8_invalid_at(md, len) == (size_t)-1;
+}
+
+static struct adpa_doc *render(const char *md, size_t len, const struct adpa_render_opts *opts,
+			       adpa_line_fn fn, void *arg)
 {
 	cmark_node *root = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
 	if (!root)
 		return NULL;
 	struct ctx x;
 	ctx_init(&x, opts);
+	x.sink = fn;
+	x.sink_arg = arg;
+	x.trusted = source_is_clean(md, len);
+	if (!x.trusted && adpa_utf8_invalid_at(md, len) == (size_t)-1)
+		x.clean_flags = CLEAN_VALID_UTF8; /* cmark keeps valid UTF-8 valid */
 	render_children(&x, root);
 	render_refs(&x);
 	cmark_node_free(root);
 	return ctx_finish(&x);
+}
+
+struct adpa_doc *adpa_render(const char *md, size_t len, const struct adpa_render_opts *opts)
+{
+	return render(md, len, opts, NULL, NULL);
+}
+
+int adpa_render_stream(const char *md, size_t len, const struct adpa_render_opts *opts,
+		       adpa_line_fn fn, void *arg)
+{
+	struct adpa_doc *d = render(md, len, opts, fn, arg);
+	adpa_doc_free(d);
+	return d ? 0 : -1;
 }
 
 struct adpa_doc *adpa_render_text(const char *text, unsigned style,
@@ -695,9 +857,9 @@ void adpa_doc_free(struct adpa_doc *doc)
 {
 	if (!doc)
 		return;
-	for (size_t i = 0; i < doc->nlines; i++) {
-		free(doc->lines[i].text);
-		free(doc->lines[i].spans);
+	for (struct adpa_chunk *c = doc->chunks, *next; c; c = next) {
+		next = c->next;
+		free(c);
 	}
 	free(doc->lines);
 	for (size_t i = 0; i < doc->nheadings; i++)

@@ -12,6 +12,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "internal.h"
 #include "util.h"
 
 int adpa_utf8_decode(const char *s, size_t len, uint32_t *uc)
@@ -48,10 +49,42 @@ bool adpa_text_has_controls(const char *s, size_t len)
 	return false;
 }
 
+/* True when s needs no change at all: no C0/DEL byte, no C1 (U+0080..U+009F,
+ * encoded C2 80..C2 9F), valid UTF-8. The common case, checked fast. */
+static bool already_clean(const char *s, size_t len, bool valid)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	bool ascii = true;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		if (c < 0x20 || c == 0x7F)
+			return false;
+		if (c >= 0x80) {
+			ascii = false;
+			if (c == 0xC2 && i + 1 < len && p[i + 1] < 0xA0)
+				return false;
+		}
+	}
+	return ascii || valid || !u8_check(p, len);
+}
+
 char *adpa_text_clean(const char *s, size_t len, unsigned flags)
 {
+	if (already_clean(s, len, false))
+		return xstrndup(s, len);
 	struct buf b = {0};
 	buf_add(&b, "", 0);
+	text_clean_append(&b, s, len, flags);
+	return buf_detach(&b);
+}
+
+void text_clean_append(struct buf *out, const char *s, size_t len, unsigned flags)
+{
+	if (already_clean(s, len, flags & CLEAN_VALID_UTF8)) {
+		buf_add(out, s, len);
+		return;
+	}
+	struct buf b = *out;
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
 		int n = adpa_utf8_decode(s + i, len - i, &c);
@@ -76,7 +109,7 @@ char *adpa_text_clean(const char *s, size_t len, unsigned flags)
 		}
 		i += (size_t)n;
 	}
-	return buf_detach(&b);
+	*out = b;
 }
 
 int adpa_char_width(uint32_t uc)
@@ -91,6 +124,12 @@ int adpa_text_width(const char *s, size_t len)
 {
 	int w = 0;
 	for (size_t i = 0; i < len;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x80) { /* ASCII: one cell, controls none */
+			w += b >= 0x20 && b != 0x7F;
+			i++;
+			continue;
+		}
 		uint32_t c;
 		i += (size_t)adpa_utf8_decode(s + i, len - i, &c);
 		w += adpa_char_width(c);
@@ -104,8 +143,14 @@ size_t adpa_text_fit(const char *s, size_t len, int max_cells, int *used)
 	size_t i = 0;
 	while (i < len) {
 		uint32_t c;
-		int n = adpa_utf8_decode(s + i, len - i, &c);
-		int cw = adpa_char_width(c);
+		unsigned char b = (unsigned char)s[i];
+		int n = 1, cw;
+		if (b < 0x80) {
+			cw = b >= 0x20 && b != 0x7F;
+		} else {
+			n = adpa_utf8_decode(s + i, len - i, &c);
+			cw = adpa_char_width(c);
+		}
 		if (w + cw > max_cells)
 			break;
 		w += cw;
@@ -118,8 +163,29 @@ size_t adpa_text_fit(const char *s, size_t len, int max_cells, int *used)
 
 size_t adpa_utf8_invalid_at(const char *s, size_t len)
 {
-	const uint8_t *bad = u8_check((const uint8_t *)s, len);
-	return bad ? (size_t)(bad - (const uint8_t *)s) : (size_t)-1;
+	/* ASCII runs a word at a time; each other sequence checked by
+	 * libunistring, which knows overlongs and surrogates */
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0;
+	while (i < len) {
+		uint64_t v;
+		if (i + 8 <= len && (memcpy(&v, p + i, 8), !(v & 0x8080808080808080u))) {
+			i += 8;
+			continue;
+		}
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = p[i] >= 0xC2 && p[i] <= 0xDF ? 2
+			   : p[i] >= 0xE0 && p[i] <= 0xEF ? 3
+			   : p[i] >= 0xF0 && p[i] <= 0xF4 ? 4
+							  : 0;
+		if (!n || i + n > len || u8_check(p + i, n))
+			return i;
+		i += n;
+	}
+	return (size_t)-1;
 }
 
 int adpa_text_column(const char *s, size_t off)
@@ -133,12 +199,14 @@ int adpa_text_column(const char *s, size_t off)
 	return col;
 }
 
-/* A copy where the typographic apostrophe U+2019 is the ASCII one: authors
- * write « droit d’accès » in prose and « droit d'accès » in a list. */
-static char *fold_apostrophes(const char *s)
+char *adpa_text_fold(const char *s)
 {
-	char *d = xstrdup(s), *o = d;
-	for (const char *p = s; *p;)
+	size_t n = 0;
+	uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFC, NULL, &n);
+	char *d = f ? xstrndup((const char *)f, n) : xstrdup(s);
+	free(f);
+	char *o = d;
+	for (const char *p = d; *p;)
 		if (!strncmp(p, "\xE2\x80\x99", 3))
 			*o++ = '\'', p += 3;
 		else
@@ -149,12 +217,9 @@ static char *fold_apostrophes(const char *s)
 
 bool adpa_text_equal_fold(const char *a, const char *b)
 {
-	char *x = fold_apostrophes(a), *y = fold_apostrophes(b);
-	int r = 1;
-	if (u8_casecmp((const uint8_t *)x, strlen(x), (const uint8_t *)y, strlen(y), NULL,
-		       UNINORM_NFC, &r) < 0)
-		r = strcmp(x, y);
+	char *x = adpa_text_fold(a), *y = adpa_text_fold(b);
+	bool eq = !strcmp(x, y);
 	free(x);
 	free(y);
-	return r == 0;
+	return eq;
 }

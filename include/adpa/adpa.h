@@ -4,7 +4,10 @@
 
 #include "course.h"
 #include "error.h"
+#include "progress.h"
+#include "quiz.h"
 #include "render.h"
+#include "store.h"
 #include "text.h"
 
 /* The version string, e.g. "0.1.0". */

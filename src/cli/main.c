@@ -5,9 +5,11 @@
  */
 #include <getopt.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -17,6 +19,12 @@ enum opt_bit {
 	O_COLOR = 1 << 2,
 	O_RUBRIC = 1 << 3,
 	O_JSON = 1 << 4,
+	O_NOMOUSE = 1 << 5,
+	O_DB = 1 << 6,
+	O_LEARNER = 1 << 7,
+	O_ALL = 1 << 8,
+	O_FORMAT = 1 << 9,
+	O_NOSHUFFLE = 1 << 10,
 };
 
 struct command {
@@ -34,44 +42,64 @@ static const struct command commands[] = {
 	 "print a fiche, rendered for the terminal"},
 	{"check", cmd_check, 0, "check [DIR]",
 	 "validate a course strictly (PATH:LINE:COL: error: ...)"},
+	{"quiz", cmd_quiz, O_NOSHUFFLE, "quiz ID [--no-shuffle]",
+	 "take a fiche's quiz in plain lines (screen readers, scripts)"},
+	{"progress", cmd_progress, O_JSON, "progress [--learner NAME] [--json]",
+	 "a learner's progress: per rubric, then per fiche"},
+	{"export", cmd_export, O_ALL | O_FORMAT, "export [--learner NAME | --all] --format csv|json",
+	 "one row per learner and fiche, for trainers"},
+	{"report", cmd_report, O_JSON, "report FILE... [--json]",
+	 "several progress files in one table: learner x rubric"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
-#define GLOBAL_OPTS O_COURSE
+#define GLOBAL_OPTS (O_COURSE | O_NOMOUSE | O_DB | O_LEARNER)
 
 static const struct option longopts[] = {
 	{"course", required_argument, NULL, 'c'}, {"width", required_argument, NULL, 'w'},
 	{"color", required_argument, NULL, 'C'},  {"colour", required_argument, NULL, 'C'},
 	{"rubric", required_argument, NULL, 'r'}, {"json", no_argument, NULL, 'j'},
-	{"help", no_argument, NULL, 'h'},         {"version", no_argument, NULL, 'V'},
+	{"no-mouse", no_argument, NULL, 'M'},     {"db", required_argument, NULL, 'd'},
+	{"learner", required_argument, NULL, 'l'}, {"all", no_argument, NULL, 'a'},
+	{"format", required_argument, NULL, 'f'}, {"no-shuffle", no_argument, NULL, 'S'},     {"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}};
 
 static void usage(FILE *fp, const char *argv0)
 {
-	fprintf(fp, "usage: %s [--course DIR] COMMAND [OPTIONS] [ARGS]\n\ncommands:\n", argv0);
+	fprintf(fp,
+		"usage: %s [--course DIR] [--no-mouse]            open the interactive reader\n"
+		"       %s [--course DIR] COMMAND [OPTIONS] [ARGS]\n\ncommands:\n",
+		argv0, argv0);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-52s %s\n", commands[i].synopsis, commands[i].summary);
 	fprintf(fp, "\nglobal options:\n"
 		    "  --course DIR   the course directory (default: $ADPA_COURSE, then the "
 		    "bundled course)\n"
+		    "  --db FILE      the progress file (default: $ADPA_DB, then\n"
+		    "                 $XDG_DATA_HOME/adpa/progress.db)\n"
+		    "  --learner NAME whose progress (default: $ADPA_LEARNER, then the login name)\n"
+		    "  --no-mouse     leave the mouse to the terminal (text selection)\n"
 		    "  --help         show this help\n"
 		    "  --version      show the version\n"
 		    "\nSee adpa(1) and adpa-course(5).\n");
 }
 
+static const struct {
+	unsigned bit;
+	const char *name;
+} opt_names[] = {
+	{O_COURSE, "--course"}, {O_WIDTH, "--width"},     {O_COLOR, "--color"},
+	{O_RUBRIC, "--rubric"}, {O_JSON, "--json"},       {O_NOMOUSE, "--no-mouse"},
+	{O_DB, "--db"},         {O_LEARNER, "--learner"}, {O_ALL, "--all"},
+	{O_FORMAT, "--format"}, {O_NOSHUFFLE, "--no-shuffle"},
+};
+
 static const char *opt_name(unsigned bit)
 {
-	switch (bit) {
-	case O_COURSE:
-		return "--course";
-	case O_WIDTH:
-		return "--width";
-	case O_COLOR:
-		return "--color";
-	case O_RUBRIC:
-		return "--rubric";
-	default:
-		return "--json";
-	}
+	for (size_t i = 0; i < sizeof opt_names / sizeof opt_names[0]; i++)
+		if (opt_names[i].bit == bit)
+			return opt_names[i].name;
+	return "?";
 }
 
 static int parse_width(const char *s, int *out)
@@ -96,6 +124,16 @@ static int bad_usage(const char *argv0, const char *fmt, const char *arg)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* A fiche's parse tree is freed node by node; glibc's fastbins then
+	 * make the next large free walk them all (malloc_consolidate), a tenth
+	 * of adpa show's time on a large fiche. The tcache serves small blocks
+	 * as well without that walk. */
+	mallopt(M_MXFAST, 0);
+	/* a rendered fiche can be a megabyte: into a pipe or a file, write it
+	 * in large blocks (a terminal keeps its line buffering) */
+	static char outbuf[1 << 16];
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	struct cli cli = {.argv0 = "adpa"};
 	unsigned seen = 0;
 	int c;
@@ -130,6 +168,24 @@ int main(int argc, char **argv)
 		case 'j':
 			cli.json = true, seen |= O_JSON;
 			break;
+		case 'd':
+			cli.db = optarg, seen |= O_DB;
+			break;
+		case 'l':
+			cli.learner = optarg, seen |= O_LEARNER;
+			break;
+		case 'a':
+			cli.all = true, seen |= O_ALL;
+			break;
+		case 'f':
+			cli.format = optarg, seen |= O_FORMAT;
+			break;
+		case 'S':
+			cli.no_shuffle = true, seen |= O_NOSHUFFLE;
+			break;
+		case 'M':
+			cli.no_mouse = true, seen |= O_NOMOUSE;
+			break;
 		case 'h':
 			usage(stdout, cli.argv0);
 			return EXIT_OK;
@@ -143,8 +199,10 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		usage(stderr, cli.argv0);
-		return EXIT_USAGE;
+		unsigned extra = seen & ~GLOBAL_OPTS;
+		if (extra)
+			return bad_usage(cli.argv0, "%s needs a command", opt_name(extra & -extra));
+		return cmd_tui(&cli);
 	}
 	const char *name = argv[optind];
 	const struct command *cmd = NULL;

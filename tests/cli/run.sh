@@ -124,5 +124,82 @@ hasnot out $'\x1b|\x07' "hostile titles cleaned in list"
 run 0 "list hostile json" -- "$adpa" --course $hostile list --json
 hasnot out '\\u001b|\\u0007' "hostile titles cleaned in JSON"
 
+# progress store, quizzes and trainer commands (ADPA_NOW injects the clock)
+qc=tests/fixtures/quiz
+db="$tmp/store/progress.db"
+export ADPA_NOW=1700000000
+run 1 "quiz interrupted at the end of input" -- "$adpa" --course $qc --db "$db" --learner ana quiz rgpd --no-shuffle < <(printf '1\n1 2\n')
+has out 'Quiz interrompu après 2 questions \(réponses enregistrées\)' "interrupted quiz says its answers are kept"
+if python3 -c 'import sqlite3,sys; n=sqlite3.connect(sys.argv[1]).execute("select count(*) from answer").fetchone()[0]; assert n==2, n' "$db" 2>"$tmp/why"
+then result ok "answers given before the interruption are stored"; else result fail "answers given before the interruption are stored" "$tmp/why"; fi
+run 0 "quiz answered" -- "$adpa" --course $qc --db "$db" --learner ana quiz rgpd --no-shuffle < <(printf '1\n1 2\n1\n')
+has out '^1\) Six$' "choices as numbered lines"
+has out 'Question 2/3 — plusieurs réponses possibles' "multiple-answer question announced"
+has out '✓ 1\) Six — bonne réponse, votre choix' "feedback with sign and words"
+has out '✗ 3\) Le droit à une place gratuite — mauvaise réponse$' "wrong choice marked in words"
+has out 'Score[^0-9]+3/3 \(100[^0-9]+%\)\. Fiche maîtrisée\.' "score and mastery"
+has out '^Récapitulatif$' "review of the attempt"
+run 0 "quiz: bad input asked again" -- "$adpa" --course $qc --db "$db" --learner bob quiz rgpd --no-shuffle < <(printf '4\n\n2\n1 3\n1 2\n1\n')
+has out 'tapez un numéro de 1 à 3' "out-of-range answer explained"
+has out 'aucune réponse choisie' "empty answer explained"
+has out 'une seule réponse est attendue ici' "several answers to a single-answer question explained"
+has out 'Score[^0-9]+1/3 \(33[^0-9]+%\)\. Pas encore maîtrisée\.' "wrong answers scored"
+run 0 "quiz shuffled" -- "$adpa" --course $qc --db "$db" --learner carl quiz rgpd < <(printf '1\n1 2\n1\n')
+has out 'Score[^0-9]+[0-3]/3' "shuffled quiz graded"
+if [ "$(stat -c %a "$db")" = 600 ] && [ "$(stat -c %a "$tmp/store")" = 700 ]; then result ok "store file 0600, directory 0700"; else
+    ls -la "$tmp/store" >"$tmp/why"; result fail "store file 0600, directory 0700" "$tmp/why"; fi
+run 0 "progress" -- "$adpa" --course $qc --db "$db" --learner ana progress
+has out '^rgpd +maîtrisée +100[^0-9]+% +100[^0-9]+% +1 ' "progress per fiche: best, last, attempts"
+has out '^Bases +0/2 +1/1 +100[^0-9]+%' "progress per rubric: mastered is not read"
+run 0 "progress --json" -- "$adpa" --course $qc --db "$db" progress --learner ana --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); f=[x for x in d["fiches"] if x["id"]=="rgpd"][0]; assert f["status"]=="mastered" and f["best"]==100 and f["attempts"]==1 and d["total"]["mastered"]==1, d' "$tmp/out" 2>"$tmp/why"
+then result ok "progress --json parses"; else result fail "progress --json parses" "$tmp/why"; fi
+run 0 "export csv" -- "$adpa" --db "$db" export --all --format csv
+if python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert open(sys.argv[1], "rb").read().count(b"\r\n") == 4, "CRLF line ends"
+by = {r["learner"]: r for r in rows}
+assert by["ana"]["best_score"] == "100" and by["ana"]["attempts"] == "1", by
+assert by["bob"]["best_score"] == "33" and by["ana"]["last_activity"] == "2023-11-14T22:13:20Z", by
+' "$tmp/out" 2>"$tmp/why"; then result ok "export csv parses back (RFC 4180)"; else result fail "export csv parses back (RFC 4180)" "$tmp/why"; fi
+run 0 "export json" -- "$adpa" --db "$db" --learner bob export --format json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==1 and d[0]["learner"]=="bob" and d[0]["completed"] is None' "$tmp/out" 2>"$tmp/why"
+then result ok "export json parses back"; else result fail "export json parses back" "$tmp/why"; fi
+run 2 "export needs a format" -- "$adpa" --db "$db" export
+ADPA_LEARNER='Zoé "Z", atelier' run 0 "learner from ADPA_LEARNER" -- "$adpa" --course $qc --db "$db" quiz rgpd < <(printf '1\n1\n2\n')
+run 0 "export quotes fields" -- "$adpa" --db "$db" export --all --format csv
+has out '^"Zoé ""Z"", atelier",quiz-test' "CSV quoting of commas and quotes"
+cp "$db" "$tmp/laptop2.db"
+run 0 "second laptop" -- "$adpa" --course $qc --db "$tmp/laptop2.db" --learner dina quiz rgpd --no-shuffle < <(printf '1\n1 2\n1\n')
+run 0 "report of two files" -- "$adpa" --course $qc report "$db" "$tmp/laptop2.db"
+has out '^dina +0[^0-9]+% +100[^0-9]+%' "report: learner x rubric and quiz mean"
+has out '^5 apprenants' "report merges learners found in both files"
+run 0 "report --json" -- "$adpa" --course $qc report "$db" --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert {l["learner"] for l in d["learners"]} >= {"ana","bob"}' "$tmp/out" 2>"$tmp/why"
+then result ok "report --json parses"; else result fail "report --json parses" "$tmp/why"; fi
+sum_before=$(md5sum "$db" | cut -d" " -f1)
+run 0 "report opens files read-only" -- "$adpa" --course $qc report "$db"
+[ "$(md5sum "$db" | cut -d" " -f1)" = "$sum_before" ] && result ok "report leaves the file unchanged" || result fail "report leaves the file unchanged"
+printf 'pas une base\n' >"$tmp/junk.db"
+run 1 "progress on a junk file" -- "$adpa" --course $qc --db "$tmp/junk.db" progress
+has err 'junk.db: .*leaves it untouched' "junk file named, with what to do"
+[ "$(cat "$tmp/junk.db")" = "pas une base" ] && result ok "junk file never overwritten" || result fail "junk file never overwritten"
+run 1 "progress where nothing can be written" -- "$adpa" --course $qc --db "$tmp/junk.db/sub/p.db" progress
+has err 'cannot create' "unwritable place: the reason"
+run 0 "quiz without a store still runs" -- "$adpa" --course $qc --db "$tmp/junk.db/sub/p.db" quiz rgpd < <(printf '1\n1\n1\n')
+has err 'progression non enregistrée' "unsaved progress said"
+# kill -9 in the middle of a quiz: the answers already given are there
+mkfifo "$tmp/fifo"
+"$adpa" --course $qc --db "$tmp/kill.db" --learner eve quiz rgpd --no-shuffle <"$tmp/fifo" >"$tmp/kill.out" 2>&1 &
+qpid=$!
+exec 7>"$tmp/fifo"
+printf '1\n1 2\n' >&7
+for _ in $(seq 100); do grep -q 'Question 3/3' "$tmp/kill.out" && break; sleep 0.05; done
+kill -9 $qpid; wait $qpid 2>/dev/null; exec 7>&-
+if python3 -c 'import sqlite3,sys; n=sqlite3.connect(sys.argv[1]).execute("select count(*) from answer").fetchone()[0]; assert n==2, n' "$tmp/kill.db" 2>"$tmp/why"
+then result ok "kill -9 during a quiz keeps the answers given"; else cat "$tmp/kill.out" >>"$tmp/why"; result fail "kill -9 during a quiz keeps the answers given" "$tmp/why"; fi
+unset ADPA_NOW
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

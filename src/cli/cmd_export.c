@@ -1,0 +1,111 @@
+/*
+ * adpa export [--learner NAME | --all] --format csv|json: one row per learner
+ * and fiche. CSV per RFC 4180: CRLF line ends, fields quoted when they hold a
+ * comma, a quote or a line break, quotes doubled; UTF-8.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const columns[] = {"learner",  "course",      "fiche",   "first_opened",
+				      "completed", "seconds",     "best_score", "attempts",
+				      "last_activity"};
+#define NCOLS (sizeof columns / sizeof columns[0])
+
+static void csv_field(const char *s, bool last)
+{
+	if (strpbrk(s, ",\"\r\n")) {
+		putchar('"');
+		for (; *s; s++) {
+			if (*s == '"')
+				putchar('"');
+			putchar(*s);
+		}
+		putchar('"');
+	} else {
+		fputs(s, stdout);
+	}
+	fputs(last ? "\r\n" : ",", stdout);
+}
+
+/* The row's fields as strings, in the order of columns[]. */
+static void row_fields(const struct adpa_export_row *r, char f[NCOLS][64])
+{
+	snprintf(f[0], 64, "%s", r->learner);
+	snprintf(f[1], 64, "%s", r->course);
+	snprintf(f[2], 64, "%s", r->fiche);
+	format_time(r->first_opened, f[3], 64);
+	format_time(r->completed, f[4], 64);
+	snprintf(f[5], 64, "%d", r->seconds);
+	if (r->best >= 0)
+		snprintf(f[6], 64, "%d", r->best);
+	else
+		f[6][0] = '\0';
+	snprintf(f[7], 64, "%d", r->attempts);
+	format_time(r->last_activity, f[8], 64);
+}
+
+static int csv_row(const struct adpa_export_row *r, void *arg)
+{
+	(void)arg;
+	char f[NCOLS][64];
+	row_fields(r, f);
+	/* learner names can be long: print those three from the row itself */
+	csv_field(r->learner, false);
+	csv_field(r->course, false);
+	csv_field(r->fiche, false);
+	for (size_t i = 3; i < NCOLS; i++)
+		csv_field(f[i], i + 1 == NCOLS);
+	return 0;
+}
+
+static int json_row(const struct adpa_export_row *r, void *arg)
+{
+	char f[NCOLS][64];
+	row_fields(r, f);
+	json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:o, s:i, s:o}", "learner",
+			      r->learner, "course", r->course, "fiche", r->fiche, "first_opened",
+			      *f[3] ? json_string(f[3]) : json_null(), "completed",
+			      *f[4] ? json_string(f[4]) : json_null(), "seconds", r->seconds,
+			      "best_score", r->best >= 0 ? json_integer(r->best) : json_null(),
+			      "attempts", r->attempts, "last_activity",
+			      *f[8] ? json_string(f[8]) : json_null());
+	json_array_append_new(arg, o);
+	return 0;
+}
+
+int cmd_export(struct cli *cli)
+{
+	if (cli->nargs || !cli->format ||
+	    (strcmp(cli->format, "csv") && strcmp(cli->format, "json")) ||
+	    (cli->all && cli->learner)) {
+		fprintf(stderr, "usage: %s export [--learner NAME | --all] --format csv|json\n",
+			cli->argv0);
+		return EXIT_USAGE;
+	}
+	struct adpa_store *s = open_store(cli, ADPA_STORE_READ_ONLY);
+	if (!s)
+		return EXIT_FAIL;
+	const char *who = cli->all ? NULL : learner_name(cli);
+	struct adpa_error err = {0};
+	int rc;
+	if (!strcmp(cli->format, "csv")) {
+		for (size_t i = 0; i < NCOLS; i++)
+			csv_field(columns[i], i + 1 == NCOLS);
+		rc = adpa_store_export(s, who, csv_row, NULL, &err);
+	} else {
+		json_t *rows = json_array();
+		rc = adpa_store_export(s, who, json_row, rows, &err);
+		if (rc == 0) {
+			json_dumpf(rows, stdout, JSON_INDENT(2));
+			putchar('\n');
+		}
+		json_decref(rows);
+	}
+	if (rc < 0)
+		fprintf(stderr, "%s: %s: %s\n", cli->argv0, adpa_store_path(s), err.msg);
+	adpa_store_close(s);
+	return rc < 0 ? EXIT_FAIL : EXIT_OK;
+}

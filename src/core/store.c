@@ -1,0 +1,686 @@
+/*
+ * The progress store (see store.h for the contract).
+ *
+ * Invariants: the file is ours (application_id 'adpa') before anything is
+ * written; the schema is at ADPA_STORE_VERSION after a read-write open; every
+ * public writing function is one transaction, begun IMMEDIATE so that two
+ * processes serialise on the busy timeout instead of failing on upgrade.
+ * Statements are prepared per call: the store handles a few actions a
+ * second, and this keeps no statement state between calls.
+ */
+#include "adpa/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define APP_ID 0x61647061 /* "adpa" */
+
+struct adpa_store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+};
+
+static const char *const migrations[ADPA_STORE_VERSION] = {
+	/* 1: learners and what they read */
+	"CREATE TABLE learner(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	" created INTEGER NOT NULL);"
+	"CREATE TABLE reading(learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+	" course TEXT NOT NULL, fiche TEXT NOT NULL, first_opened INTEGER NOT NULL,"
+	" last_opened INTEGER NOT NULL, seconds INTEGER NOT NULL DEFAULT 0,"
+	" position INTEGER NOT NULL DEFAULT 0, furthest INTEGER NOT NULL DEFAULT 0,"
+	" completed INTEGER NOT NULL DEFAULT 0, hash TEXT NOT NULL DEFAULT '',"
+	" PRIMARY KEY(learner, course, fiche)) WITHOUT ROWID;",
+	/* 2: quiz attempts and answers */
+	"CREATE TABLE attempt(id INTEGER PRIMARY KEY,"
+	" learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+	" course TEXT NOT NULL, fiche TEXT NOT NULL, started INTEGER NOT NULL,"
+	" finished INTEGER NOT NULL DEFAULT 0, questions INTEGER NOT NULL,"
+	" correct INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX attempt_fiche ON attempt(learner, course, fiche);"
+	"CREATE TABLE answer(attempt INTEGER NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,"
+	" question INTEGER NOT NULL, chosen TEXT NOT NULL, correct INTEGER NOT NULL,"
+	" at INTEGER NOT NULL, PRIMARY KEY(attempt, question)) WITHOUT ROWID;",
+	/* 3: per-learner values: last fiche read, settings */
+	"CREATE TABLE state(learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+	" key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(learner, key)) WITHOUT ROWID;",
+};
+
+static int fail(struct adpa_store *s, struct adpa_error *err, const char *what)
+{
+	int code = s && s->db ? sqlite3_extended_errcode(s->db) : SQLITE_ERROR;
+	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : "unknown error";
+	if (code == SQLITE_FULL)
+		adpa_error_set(err, ADPA_EIO, s->path, 0, 0,
+			       "%s: the disk is full; progress was not saved (earlier progress is intact)",
+			       what);
+	else if ((code & 0xff) == SQLITE_IOERR)
+		adpa_error_set(err, ADPA_EIO, s->path, 0, 0, "%s: input/output error (%s)", what, msg);
+	else if ((code & 0xff) == SQLITE_READONLY)
+		adpa_error_set(err, ADPA_EIO, s->path, 0, 0,
+			       "%s: the file or its directory is read-only (%s)", what, msg);
+	else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
+			       "%s: the file is damaged or not an adpa progress file (%s); adpa leaves "
+			       "it untouched: keep a copy, move it away, and adpa starts a new one",
+			       what, msg);
+	else if ((code & 0xff) == SQLITE_CONSTRAINT)
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0, "%s: already recorded", what);
+	else
+		adpa_error_set(err, ADPA_EIO, s->path, 0, 0, "%s: %s", what, msg);
+	return -1;
+}
+
+/* Prepares sql and binds args by the letters of types: i int64, s text
+ * (NULL binds NULL). */
+static sqlite3_stmt *prep(struct adpa_store *s, const char *sql, const char *types, va_list ap)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	for (int i = 0; types[i]; i++) {
+		if (types[i] == 'i') {
+			sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+		} else {
+			const char *v = va_arg(ap, const char *);
+			if (v)
+				sqlite3_bind_text(st, i + 1, v, -1, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(st, i + 1);
+		}
+	}
+	return st;
+}
+
+/* Runs one statement to completion. */
+static int run(struct adpa_store *s, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *st = prep(s, sql, types, ap);
+	va_end(ap);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* First column of the first row as an integer; dflt when there is no row. */
+static int64_t query_int(struct adpa_store *s, int64_t dflt, int *ok, const char *sql,
+			 const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *st = prep(s, sql, types, ap);
+	va_end(ap);
+	*ok = 0;
+	if (!st)
+		return dflt;
+	int rc = sqlite3_step(st);
+	int64_t v = dflt;
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	*ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int begin(struct adpa_store *s)
+{
+	return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+static int commit(struct adpa_store *s)
+{
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static void rollback(struct adpa_store *s)
+{
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* --- opening --- */
+
+/* Creates the missing directories of path's parent, private (0700). */
+static int make_parent(const char *path, struct adpa_error *err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			goto fail;
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		goto fail;
+	free(dir);
+	return 0;
+fail:
+	adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot create directory %s: %s", dir,
+		       strerror(errno));
+	free(dir);
+	return -1;
+}
+
+/* Creates path empty and private when it does not exist. */
+static int make_file(const char *path, struct adpa_error *err)
+{
+	if (access(path, F_OK) == 0)
+		return 0;
+	if (make_parent(path, err) < 0)
+		return -1;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0 && errno != EEXIST) {
+		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot create the progress file: %s",
+			       strerror(errno));
+		return -1;
+	}
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+static int migrate(struct adpa_store *s, int from, int to, struct adpa_error *err)
+{
+	for (int v = from + 1; v <= to; v++) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+		if (begin(s) < 0)
+			return fail(s, err, "cannot upgrade the progress file");
+		if (sqlite3_exec(s->db, migrations[v - 1], NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+			fail(s, err, "cannot upgrade the progress file");
+			rollback(s);
+			return -1;
+		}
+		if (commit(s) < 0)
+			return fail(s, err, "cannot upgrade the progress file");
+	}
+	return 0;
+}
+
+/* Checks that the file is ours (or empty) and its version known. */
+static int check_identity(struct adpa_store *s, int *version, struct adpa_error *err)
+{
+	int ok;
+	int64_t app = query_int(s, 0, &ok, "PRAGMA application_id", "");
+	if (!ok)
+		return fail(s, err, "cannot read the progress file");
+	*version = (int)query_int(s, 0, &ok, "PRAGMA user_version", "");
+	int64_t tables = query_int(s, 0, &ok, "SELECT count(*) FROM sqlite_master", "");
+	if (!ok)
+		return fail(s, err, "cannot read the progress file");
+	if (app != APP_ID && (app != 0 || tables > 0 || *version != 0)) {
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
+			       "not an adpa progress file (another program's SQLite database); adpa "
+			       "leaves it untouched: pass --db with another file");
+		return -1;
+	}
+	if (*version > ADPA_STORE_VERSION) {
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
+			       "written by a newer adpa (schema %d, this adpa knows %d): upgrade adpa "
+			       "to use it",
+			       *version, ADPA_STORE_VERSION);
+		return -1;
+	}
+	return 0;
+}
+
+static struct adpa_store *open_db(const char *path, bool readonly, struct adpa_error *err)
+{
+	struct adpa_store *s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->readonly = readonly;
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		fail(s, err, "cannot open the progress file");
+		adpa_store_close(s);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	return s;
+}
+
+struct adpa_store *adpa_store_open(const char *path, enum adpa_store_mode mode,
+				   struct adpa_error *err)
+{
+	bool ro = mode == ADPA_STORE_READ_ONLY;
+	if (ro && access(path, R_OK) != 0) {
+		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot read the progress file: %s",
+			       strerror(errno));
+		return NULL;
+	}
+	if (!ro && make_file(path, err) < 0)
+		return NULL;
+	struct adpa_store *s = open_db(path, ro, err);
+	if (!s)
+		return NULL;
+	int version = 0;
+	if (check_identity(s, &version, err) < 0)
+		goto fail;
+	if (ro) {
+		if (version < ADPA_STORE_VERSION) {
+			adpa_error_set(err, ADPA_EFORMAT, path, 0, 0,
+				       "written by an older adpa (schema %d): open it once with adpa "
+				       "(e.g. adpa --db %s progress) to upgrade it",
+				       version, path);
+			goto fail;
+		}
+		return s;
+	}
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		adpa_error_set(err, ADPA_EIO, path, 0, 0,
+			       "the progress file is read-only: reading works, progress is not saved");
+		goto fail;
+	}
+	if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+				"PRAGMA foreign_keys=ON",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		fail(s, err, "cannot prepare the progress file");
+		goto fail;
+	}
+	if (version == 0 && run(s, "PRAGMA application_id = 1633972321", "") < 0) {
+		fail(s, err, "cannot initialise the progress file");
+		goto fail;
+	}
+	if (migrate(s, version, ADPA_STORE_VERSION, err) < 0)
+		goto fail;
+	return s;
+fail:
+	adpa_store_close(s);
+	return NULL;
+}
+
+void adpa_store_close(struct adpa_store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *adpa_store_path(const struct adpa_store *s)
+{
+	return s->path;
+}
+
+int adpa_store_version(struct adpa_store *s)
+{
+	int ok;
+	return (int)query_int(s, -1, &ok, "PRAGMA user_version", "");
+}
+
+int adpa_store_create_at(const char *path, int v, struct adpa_error *err)
+{
+	if (v < 0 || v > ADPA_STORE_VERSION || make_file(path, err) < 0)
+		return -1;
+	struct adpa_store *s = open_db(path, false, err);
+	if (!s)
+		return -1;
+	int rc = run(s, "PRAGMA application_id = 1633972321", "") < 0 ? fail(s, err, "create")
+								       : migrate(s, 0, v, err);
+	adpa_store_close(s);
+	return rc;
+}
+
+/* --- learners --- */
+
+int64_t adpa_store_learner(struct adpa_store *s, const char *name, bool create, int64_t now,
+			   struct adpa_error *err)
+{
+	int ok;
+	int64_t id = query_int(s, 0, &ok, "SELECT id FROM learner WHERE name = ?", "s", name);
+	if (!ok)
+		return fail(s, err, "cannot read the learners");
+	if (id || !create)
+		return id;
+	if (run(s, "INSERT INTO learner(name, created) VALUES (?, ?)", "si", name, now) < 0)
+		return fail(s, err, "cannot add the learner");
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int adpa_store_learners(struct adpa_store *s, char ***names, size_t *n, struct adpa_error *err)
+{
+	sqlite3_stmt *st;
+	*names = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT name FROM learner ORDER BY name", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return fail(s, err, "cannot read the learners");
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(*names, cap, *n + 1);
+		(*names)[(*n)++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : fail(s, err, "cannot read the learners");
+}
+
+/* --- reading --- */
+
+/* Makes sure the (learner, course, fiche) row exists: inside a transaction. */
+static int touch(struct adpa_store *s, int64_t learner, const char *course, const char *fiche,
+		 int64_t now)
+{
+	return run(s,
+		   "INSERT INTO reading(learner, course, fiche, first_opened, last_opened)"
+		   " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+		   "issii", learner, course, fiche, now, now);
+}
+
+/* Ends the transaction begun for an action: commit when rc is 0. */
+static int finish_tx(struct adpa_store *s, int rc, const char *what, struct adpa_error *err)
+{
+	if (rc == 0 && commit(s) == 0)
+		return 0;
+	fail(s, err, what);
+	rollback(s);
+	return -1;
+}
+
+static int start_tx(struct adpa_store *s, const char *what, struct adpa_error *err)
+{
+	if (s->readonly) {
+		adpa_error_set(err, ADPA_EIO, s->path, 0, 0, "%s: opened read-only", what);
+		return -1;
+	}
+	return begin(s) == 0 ? 0 : fail(s, err, what);
+}
+
+int adpa_store_opened(struct adpa_store *s, int64_t learner, const char *course,
+		      const char *fiche, int64_t now, struct adpa_error *err)
+{
+	const char *what = "cannot record the reading";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = touch(s, learner, course, fiche, now);
+	if (rc == 0)
+		rc = run(s,
+			 "UPDATE reading SET last_opened = ? WHERE learner = ? AND course = ?"
+			 " AND fiche = ?",
+			 "iiss", now, learner, course, fiche);
+	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_position(struct adpa_store *s, int64_t learner, const char *course,
+			const char *fiche, int line, int64_t now, struct adpa_error *err)
+{
+	const char *what = "cannot record the position";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = touch(s, learner, course, fiche, now);
+	if (rc == 0)
+		rc = run(s,
+			 "UPDATE reading SET position = ?1, furthest = max(furthest, ?1),"
+			 " last_opened = ?2 WHERE learner = ?3 AND course = ?4 AND fiche = ?5",
+			 "iiiss", (int64_t)line, now, learner, course, fiche);
+	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_add_time(struct adpa_store *s, int64_t learner, const char *course,
+			const char *fiche, int seconds, int64_t now, struct adpa_error *err)
+{
+	const char *what = "cannot record the reading time";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = touch(s, learner, course, fiche, now);
+	if (rc == 0)
+		rc = run(s,
+			 "UPDATE reading SET seconds = seconds + ?1, last_opened = ?2"
+			 " WHERE learner = ?3 AND course = ?4 AND fiche = ?5",
+			 "iiiss", (int64_t)seconds, now, learner, course, fiche);
+	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_completed(struct adpa_store *s, int64_t learner, const char *course,
+			 const char *fiche, bool done, const char *hash, int64_t now,
+			 struct adpa_error *err)
+{
+	const char *what = "cannot record the fiche as read";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = touch(s, learner, course, fiche, now);
+	if (rc == 0)
+		rc = run(s,
+			 "UPDATE reading SET completed = ?1, last_opened = ?2, hash = coalesce(?3, hash)"
+			 " WHERE learner = ?4 AND course = ?5 AND fiche = ?6",
+			 "iisiss", done ? now : (int64_t)0, now, hash, learner, course, fiche);
+	return finish_tx(s, rc, what, err);
+}
+
+static void copy_text(char *dst, size_t size, const unsigned char *src)
+{
+	snprintf(dst, size, "%s", src ? (const char *)src : "");
+}
+
+/* Fills the quiz part of a progress record from the finished attempts. */
+static int quiz_summary(struct adpa_store *s, int64_t learner, const char *course,
+			const char *fiche, struct adpa_progress *p)
+{
+	sqlite3_stmt *st;
+	const char *sql = "SELECT count(*), max(correct * 100 / questions),"
+			  " (SELECT correct * 100 / questions FROM attempt WHERE learner = ?1"
+			  "  AND course = ?2 AND fiche = ?3 AND finished > 0 AND questions > 0"
+			  "  ORDER BY finished DESC, id DESC LIMIT 1),"
+			  " max(finished)"
+			  " FROM attempt WHERE learner = ?1 AND course = ?2 AND fiche = ?3"
+			  " AND finished > 0 AND questions > 0";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, learner);
+	sqlite3_bind_text(st, 2, course, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, fiche, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		p->attempts = sqlite3_column_int(st, 0);
+		p->best = sqlite3_column_type(st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 1);
+		p->last = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2);
+		int64_t fin = sqlite3_column_int64(st, 3);
+		if (fin > p->last_activity)
+			p->last_activity = fin;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	/* an unfinished attempt counts as activity too: its answers are kept */
+	int ok;
+	int64_t act = query_int(s, 0, &ok,
+				"SELECT max(coalesce((SELECT max(at) FROM answer WHERE attempt = a.id),"
+				" a.started)) FROM attempt a WHERE learner = ? AND course = ? AND fiche = ?",
+				"iss", learner, course, fiche);
+	if (ok && act > p->last_activity)
+		p->last_activity = act;
+	return ok ? 0 : -1;
+}
+
+int adpa_store_progress(struct adpa_store *s, int64_t learner, const char *course,
+			const char *fiche, struct adpa_progress *out, struct adpa_error *err)
+{
+	memset(out, 0, sizeof *out);
+	out->best = out->last = -1;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT first_opened, last_opened, completed, seconds, position,"
+			       " furthest, hash FROM reading WHERE learner = ? AND course = ?"
+			       " AND fiche = ?",
+			       -1, &st, NULL) != SQLITE_OK)
+		return fail(s, err, "cannot read the progress");
+	sqlite3_bind_int64(st, 1, learner);
+	sqlite3_bind_text(st, 2, course, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, fiche, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->known = true;
+		out->first_opened = sqlite3_column_int64(st, 0);
+		out->last_opened = out->last_activity = sqlite3_column_int64(st, 1);
+		out->completed = sqlite3_column_int64(st, 2);
+		out->seconds = sqlite3_column_int(st, 3);
+		out->position = sqlite3_column_int(st, 4);
+		out->furthest = sqlite3_column_int(st, 5);
+		copy_text(out->hash, sizeof out->hash, sqlite3_column_text(st, 6));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(s, err, "cannot read the progress");
+	return quiz_summary(s, learner, course, fiche, out) < 0
+		       ? fail(s, err, "cannot read the quiz results")
+		       : 0;
+}
+
+/* --- quizzes --- */
+
+int64_t adpa_store_attempt(struct adpa_store *s, int64_t learner, const char *course,
+			   const char *fiche, int questions, int64_t now, struct adpa_error *err)
+{
+	const char *what = "cannot start the quiz";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = run(s,
+		     "INSERT INTO attempt(learner, course, fiche, started, questions)"
+		     " VALUES (?, ?, ?, ?, ?)",
+		     "issii", learner, course, fiche, now, (int64_t)questions);
+	int64_t id = sqlite3_last_insert_rowid(s->db);
+	return finish_tx(s, rc, what, err) < 0 ? -1 : id;
+}
+
+int adpa_store_answer(struct adpa_store *s, int64_t attempt, int question, const char *chosen,
+		      bool correct, int64_t now, struct adpa_error *err)
+{
+	const char *what = "cannot record the answer";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = run(s, "INSERT INTO answer(attempt, question, chosen, correct, at) VALUES (?, ?, ?, ?, ?)",
+		     "iisii", attempt, (int64_t)question, chosen, (int64_t)correct, now);
+	if (rc < 0 && (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_CONSTRAINT) {
+		rollback(s);
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
+			       "question %d of this attempt is already answered", question + 1);
+		return -1;
+	}
+	if (rc == 0 && correct)
+		rc = run(s, "UPDATE attempt SET correct = correct + 1 WHERE id = ?", "i", attempt);
+	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_finish(struct adpa_store *s, int64_t attempt, int64_t now, struct adpa_error *err)
+{
+	const char *what = "cannot record the quiz result";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = run(s, "UPDATE attempt SET finished = ? WHERE id = ?", "ii", now, attempt);
+	return finish_tx(s, rc, what, err);
+}
+
+/* --- per-learner values --- */
+
+int adpa_store_set(struct adpa_store *s, int64_t learner, const char *key, const char *value,
+		   struct adpa_error *err)
+{
+	const char *what = "cannot save a setting";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = value ? run(s,
+			     "INSERT INTO state(learner, key, value) VALUES (?, ?, ?)"
+			     " ON CONFLICT(learner, key) DO UPDATE SET value = excluded.value",
+			     "iss", learner, key, value)
+		       : run(s, "DELETE FROM state WHERE learner = ? AND key = ?", "is", learner, key);
+	return finish_tx(s, rc, what, err);
+}
+
+char *adpa_store_get(struct adpa_store *s, int64_t learner, const char *key,
+		     struct adpa_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM state WHERE learner = ? AND key = ?", -1,
+			       &st, NULL) != SQLITE_OK) {
+		fail(s, err, "cannot read a setting");
+		return NULL;
+	}
+	sqlite3_bind_int64(st, 1, learner);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+	char *v = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* --- export --- */
+
+int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn fn, void *arg,
+		      struct adpa_error *err)
+{
+	static const char sql[] =
+		"WITH k AS (SELECT learner, course, fiche FROM reading"
+		"           UNION SELECT learner, course, fiche FROM attempt),"
+		" q AS (SELECT learner, course, fiche, count(finished > 0 OR NULL) AS n,"
+		"       max(CASE WHEN finished > 0 THEN correct * 100 / questions END) AS best,"
+		"       max(coalesce((SELECT max(at) FROM answer WHERE attempt = a.id), started),"
+		"           finished) AS fin"
+		"       FROM attempt a WHERE questions > 0 GROUP BY learner, course, fiche)"
+		" SELECT l.name, k.course, k.fiche, coalesce(r.first_opened, 0),"
+		"  coalesce(r.completed, 0), coalesce(r.seconds, 0), coalesce(q.n, 0),"
+		"  coalesce(q.best, -1), max(coalesce(r.last_opened, 0), coalesce(q.fin, 0))"
+		" FROM k JOIN learner l ON l.id = k.learner"
+		" LEFT JOIN reading r USING (learner, course, fiche)"
+		" LEFT JOIN q USING (learner, course, fiche)"
+		" WHERE ?1 IS NULL OR l.name = ?1 ORDER BY l.name, k.course, k.fiche";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(s, err, "cannot read the progress");
+	if (learner)
+		sqlite3_bind_text(st, 1, learner, -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct adpa_export_row r = {
+			.learner = (const char *)sqlite3_column_text(st, 0),
+			.course = (const char *)sqlite3_column_text(st, 1),
+			.fiche = (const char *)sqlite3_column_text(st, 2),
+			.first_opened = sqlite3_column_int64(st, 3),
+			.completed = sqlite3_column_int64(st, 4),
+			.seconds = sqlite3_column_int(st, 5),
+			.attempts = sqlite3_column_int(st, 6),
+			.best = sqlite3_column_int(st, 7),
+			.last_activity = sqlite3_column_int64(st, 8),
+		};
+		if (fn(&r, arg))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(s, err, "cannot read the progress");
+}
+
+void adpa_content_hash(const char *data, size_t len, char out[17])
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a, 64 bits: a change detector */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)data[i]) * 1099511628211u;
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}

@@ -1,0 +1,22 @@
+/*
+ * The full-screen interface: `adpa` with no command. One entry point; the
+ * course is loaded (and freed) by the caller.
+ */
+#ifndef ADPA_TUI_H
+#define ADPA_TUI_H
+
+#include <stdbool.h>
+
+#include "adpa/adpa.h"
+
+struct tui_opts {
+	bool mouse; /* false: --no-mouse, the terminal keeps its own text selection */
+};
+
+/* Runs the interface on stdin/stdout until the user quits. Returns the exit
+ * status: 0, 1 when the terminal cannot host the interface (a message saying
+ * why is printed on stderr), or 128 + N after signal N (SIGINT, SIGTERM,
+ * SIGHUP). The terminal is restored on every path. */
+int tui_run(struct adpa_course *c, const struct tui_opts *opts);
+
+#endif

@@ -1,0 +1,329 @@
+/*
+ * What the files of the interface share: the state of a session (struct tui),
+ * the view table every screen fills in, key tables, the theme, drawing
+ * helpers, and two widgets (a list and a document pager).
+ *
+ * Screen layout, for every view: row 0 is the header bar, the last row is the
+ * status line (drawn by tui.c from the view's status callback, a message or
+ * the search prompt), the rows between belong to the view.
+ */
+#ifndef ADPA_TUI_INTERNAL_H
+#define ADPA_TUI_INTERNAL_H
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+#include "adpa/adpa.h"
+#include "tui.h"
+
+#define TUI_MIN_COLS 40
+#define TUI_MIN_ROWS 10
+#define TUI_MAX_DEPTH 16   /* views stacked at most */
+#define TUI_TEXT_WIDTH 100 /* a rendered fiche is never wider, for readability */
+
+/* --- commands and key tables (keys.c) --- */
+
+enum cmd {
+	CMD_NONE,
+	CMD_QUIT,
+	CMD_HELP,
+	CMD_REDRAW,
+	CMD_UP,
+	CMD_DOWN,
+	CMD_HALF_UP,
+	CMD_HALF_DOWN,
+	CMD_PAGE_UP,
+	CMD_PAGE_DOWN,
+	CMD_TOP,
+	CMD_BOTTOM,
+	CMD_OPEN,
+	CMD_BACK,
+	CMD_ESCAPE,
+	CMD_NEXT,
+	CMD_PREV,
+	CMD_TOC,
+	CMD_LINK_NEXT,
+	CMD_LINK_PREV,
+	CMD_SEARCH,
+	CMD_MATCH_NEXT,
+	CMD_MATCH_PREV,
+	CMD_ABOUT,
+	/* made by the loop from mouse events, never bound to a key */
+	CMD_CLICK,
+	CMD_WHEEL_UP,
+	CMD_WHEEL_DOWN
+};
+
+/* One binding. help is NULL on the second and later keys of a command: the
+ * help screen lists every key of a command on the line of its first one. */
+struct key_def {
+	int key; /* a character, or a KEY_* code when fn */
+	bool fn;
+	enum cmd cmd;
+	const char *help;
+};
+
+struct key_table {
+	const char *title; /* section title in the help screen */
+	const struct key_def *defs;
+	size_t n;
+};
+
+#define KEY_TABLE(title, defs)                                                                     \
+	{                                                                                          \
+		title, defs, sizeof defs / sizeof defs[0]                                          \
+	}
+#define CTRL_KEY(c) ((c)&0x1f)
+
+extern const struct key_table keys_global;
+extern const struct key_table keys_list;
+extern const struct key_table keys_scroll;
+extern const struct key_table keys_pager;
+extern const struct key_table keys_back;
+
+/* The command bound to a key in tables (NULL-terminated), then in keys_global. */
+enum cmd keys_lookup(const struct key_table *const *tables, int key, bool fn);
+/* How the help screen names a key: "↓", "Ctrl-D", "Espace". */
+const char *keys_name(int key, bool fn, bool utf8, char *buf, size_t n);
+
+/* --- the session and its views (tui.c) --- */
+
+struct tui;
+
+/* The status line a view asks for: text on the left, a key hint on the
+ * right (dropped when there is no room). url, when set, names a URL shown at
+ * byte url_off of left: it is then written as an OSC 8 hyperlink. */
+struct status {
+	char left[512];
+	char right[128];
+	const char *url;
+	size_t url_off;
+};
+
+/* A screen. st is the view's own state, made by its open function and freed
+ * by leave. Views draw on stdscr, never call refresh or endwin. */
+struct view {
+	const char *name;                       /* the help screen's title */
+	const struct key_table *const *keys;    /* NULL-terminated; keys_global is implied */
+	const char *notes;                      /* shown at the end of its help screen, or NULL */
+	void (*enter)(struct tui *t, void *st); /* became the top view (pushed or uncovered) */
+	void (*leave)(struct tui *t, void *st); /* popped: frees st */
+	void (*draw)(struct tui *t, void *st);  /* rows 0 .. rows-2 */
+	void (*status)(struct tui *t, void *st, struct status *s);
+	void (*key)(struct tui *t, void *st, enum cmd cmd);
+	void (*resize)(struct tui *t, void *st);
+};
+
+struct glyphs {
+	const char *sel; /* the selected row's mark */
+	const char *sep; /* breadcrumb separator */
+	const char *unread, *read;
+	const char *bar_full, *bar_empty;
+	const char *ellipsis;
+	const char *arrow; /* "→" */
+	const char *dash;  /* "–" in ranges */
+};
+
+enum theme_mode { THEME_MONO, THEME_8, THEME_256 };
+
+struct frame {
+	const struct view *v;
+	void *st;
+};
+
+typedef void (*prompt_fn)(struct tui *t, void *st, const char *text);
+
+struct tui {
+	struct adpa_course *course;
+	const struct glyphs *g;
+	bool utf8, mouse, osc8;
+	bool italic; /* the terminal can show italics (sitm) */
+	enum theme_mode theme;
+	int rows, cols;
+	bool too_small;
+
+	struct frame stack[TUI_MAX_DEPTH];
+	int depth;
+
+	/* a message replacing the view's status until the next key */
+	char msg[1024];
+	bool msg_error;
+	char *msg_url; /* a URL shown in msg, for OSC 8 */
+	size_t msg_url_off;
+
+	struct {
+		bool active;
+		const char *label;
+		wchar_t buf[128];
+		size_t len;
+		prompt_fn done;
+		void *st;
+	} prompt;
+
+	int mouse_y, mouse_x; /* of the last CMD_CLICK */
+	bool quit;
+
+	/* the last fiche read in this session, for « Reprendre » */
+	size_t last_fiche; /* (size_t)-1: none */
+	int last_src;
+	long last_delta;
+};
+
+/* Pushes a view whose state st is already made; its enter runs. Returns -1
+ * (and frees st through leave) when the stack is full. */
+int tui_push(struct tui *t, const struct view *v, void *st);
+/* Pops the top view (leave runs) and enters the one below. */
+void tui_pop(struct tui *t);
+/* Sets the status message (printf-style). */
+void tui_message(struct tui *t, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Shows url after text in the status line, as a hyperlink when enabled. */
+void tui_message_url(struct tui *t, const char *text, const char *url);
+/* Opens the one-line prompt in the status line; done gets the text on Enter
+ * (not called on Escape). */
+void tui_prompt(struct tui *t, const char *label, prompt_fn done, void *st);
+/* A key while the prompt is open (prompt.c). */
+void tui_prompt_key(struct tui *t, int r, wint_t ch);
+/* Draws the prompt in the status line and places the cursor (prompt.c). */
+void tui_prompt_draw(struct tui *t);
+
+/* --- theme (theme.c) --- */
+
+enum role {
+	ROLE_TEXT,
+	ROLE_HEADER,
+	ROLE_STATUS,
+	ROLE_SELECT,
+	ROLE_DIM,
+	ROLE_TITLE,
+	ROLE_BAR,
+	ROLE_ERROR,
+	ROLE_LINK_SEL,
+	ROLE_MATCH_CUR,
+	ROLE_KEY,
+	ROLE_SECTION,
+	ROLE_COUNT
+};
+
+/* Picks the mode (NO_COLOR, has_colors, COLORS) and sets up colour pairs. */
+void theme_init(struct tui *t);
+/* Attributes for a set of ADPA_STYLE_* bits. */
+attr_t theme_style(const struct tui *t, unsigned styles);
+attr_t theme_role(const struct tui *t, enum role r);
+
+/* --- drawing on stdscr (draw.c) --- */
+
+/* Draws s[0..len) at (y, x) in at most maxw cells; returns the cells used.
+ * In a non-UTF-8 locale every character is drawn as one ASCII one. */
+int draw_text(const struct tui *t, int y, int x, const char *s, size_t len, attr_t a, int maxw);
+/* Same for a C string, ending with an ellipsis when it does not fit. */
+int draw_fit(const struct tui *t, int y, int x, const char *s, attr_t a, int maxw);
+/* n blanks in attribute a. */
+void draw_blank(int y, int x, int n, attr_t a);
+/* The header bar: left is cut with an ellipsis, right kept when room. */
+void draw_header(const struct tui *t, const char *left, const char *right);
+/* A progress bar of w cells, done out of total. */
+void draw_bar(const struct tui *t, int y, int x, int w, size_t done, size_t total);
+
+/* Byte ranges of a line drawn over its own styles (search matches). */
+struct hl {
+	size_t off, len;
+	attr_t attr;
+};
+
+/* A rendered line at (y, x), clipped to maxw, cleared to the end of the row.
+ * Spans of link sel_link (or -1) are drawn selected. */
+void draw_line(const struct tui *t, int y, int x, const struct adpa_line *l, int maxw, int sel_link,
+	       const struct hl *hl, size_t nhl);
+
+/* Display width of a C string (cells). */
+int text_cells(const char *s);
+
+/* --- list widget (list.c) --- */
+
+struct list {
+	size_t n, sel, top;
+	int (*height)(const void *ctx, size_t i); /* rows of item i (>= 1) */
+	void (*draw)(struct tui *t, const void *ctx, size_t i, int y, bool sel);
+	const void *ctx;
+};
+
+/* Moves the selection for a movement command; false when cmd is not one. */
+bool list_cmd(struct list *l, enum cmd cmd, int h);
+/* Draws the items from row y0, h rows; keeps the selection visible. */
+void list_draw(struct tui *t, struct list *l, int y0, int h);
+/* The item at screen row y (after list_draw at y0, h), or (size_t)-1. */
+size_t list_hit(const struct list *l, int y0, int h, int y);
+
+/* --- document pager (pager.c): a scrolling view of rendered lines --- */
+
+struct place {
+	int src;    /* a source line (0: the lines before the body) */
+	long delta; /* rows from the first screen line of src */
+};
+
+struct match {
+	size_t line, off, len;
+};
+
+struct pager {
+	struct adpa_doc *pre[2]; /* title and meta lines, owned; may be NULL */
+	struct adpa_doc *body;   /* owned; links and headings come from it */
+	const struct adpa_line **lines;
+	size_t nlines, base; /* base: index of the body's first line */
+	size_t top;
+	int sel_link; /* index in body->links, or -1 */
+	int y0, h, x0, w;
+
+	char *pattern; /* the last search, or NULL */
+	struct match *m;
+	size_t nm, cur; /* cur: the current match, (size_t)-1 when none */
+};
+
+/* Takes ownership of the documents (any may be NULL) and keeps the search. */
+void pager_set(struct pager *p, struct adpa_doc *title, struct adpa_doc *meta,
+	       struct adpa_doc *body);
+void pager_free(struct pager *p);
+void pager_geometry(struct pager *p, int y0, int h, int x0, int w);
+void pager_draw(struct tui *t, struct pager *p);
+/* Scrolling, links and matches; false when cmd is not one of those. */
+bool pager_cmd(struct tui *t, struct pager *p, enum cmd cmd);
+void pager_search(struct tui *t, struct pager *p, const char *pattern);
+void pager_clear_search(struct pager *p);
+/* A prompt_fn searching the pager given as st: tui_prompt(t, "/", pager_prompt_search, p). */
+void pager_prompt_search(struct tui *t, void *pager, const char *text);
+struct place pager_place(const struct pager *p);
+void pager_goto_place(struct pager *p, struct place pl);
+/* Puts doc line (index in p->lines) at the top, as far as the end allows. */
+void pager_goto_line(struct pager *p, size_t line);
+void pager_status(const struct tui *t, const struct pager *p, struct status *s);
+/* The selected link, or NULL. */
+const struct adpa_link *pager_link(const struct pager *p);
+/* Selects the link drawn at screen (y, x); false when there is none. */
+bool pager_click(struct pager *p, int y, int x);
+
+/* --- views --- */
+
+void view_home_open(struct tui *t);
+void view_rubric_open(struct tui *t, size_t rubric);
+/* Opens the reader on fiche index i of course->fiches, at place pl (or the
+ * top when pl is NULL). */
+void view_reader_open(struct tui *t, size_t i, const struct place *pl);
+void view_about_open(struct tui *t);
+void view_toc_open(struct tui *t, struct pager *p);
+void view_help_open(struct tui *t, const struct view *of);
+
+/* The link's fiche, after a message when it is unknown (reader and about). */
+const struct adpa_fiche *follow_fiche_link(struct tui *t, const struct adpa_link *l);
+/* Render options for text width w (ASCII in a non-UTF-8 locale). */
+struct adpa_render_opts tui_render_opts(const struct tui *t, int w, int line_offset);
+/* The width documents are laid out at for the current terminal. */
+int tui_text_width(const struct tui *t);
+/* Columns lists use for right-aligned figures: the screen, at most a
+ * document's width (on a wide terminal, figures stay near their titles). */
+int tui_content_cols(const struct tui *t);
+
+#endif

@@ -1,0 +1,246 @@
+/*
+ * The reader: one fiche at a time in a pager, under a header (rubric ›
+ * title, position in the rubric). Following a fiche: link replaces the fiche
+ * in place and pushes where we were (fiche, place, selected link) on a
+ * history, like a browser; back pops it and lands on the same line with the
+ * same link selected, and leaves the reader only when the history is empty.
+ * ] and [ move within the rubric without touching the history.
+ *
+ * The body's Markdown stays in memory (md) so a resize re-renders it without
+ * reading the file again; a fiche that cannot be read shows why instead.
+ * Leaving records the fiche and place for « Reprendre » on the home screen.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/util.h"
+#include "tui_internal.h"
+
+struct hist {
+	size_t fiche;
+	struct place pl;
+	int sel_link;
+};
+
+struct reader {
+	size_t fiche;
+	char *md; /* the body, or NULL when it could not be read */
+	size_t len;
+	char *err;
+	struct pager pg;
+	struct hist *hist;
+	size_t nhist, cap;
+};
+
+static const struct key_def reader_defs[] = {
+	{KEY_LEFT, true, CMD_BACK,
+	 "revenir : à la fiche d'où vient le lien suivi, sinon à la liste"},
+	{'h', false, CMD_BACK, NULL},
+	{KEY_BACKSPACE, true, CMD_BACK, NULL},
+	{127, false, CMD_BACK, NULL},
+	{8, false, CMD_BACK, NULL},
+	{'q', false, CMD_BACK, NULL},
+	{']', false, CMD_NEXT, "fiche suivante de la rubrique"},
+	{'[', false, CMD_PREV, "fiche précédente de la rubrique"},
+};
+static const struct key_table reader_keys = KEY_TABLE("Fiches", reader_defs);
+static const struct key_table *const reader_tables[] = {&reader_keys, &keys_scroll, &keys_pager,
+							NULL};
+
+static const struct adpa_fiche *fiche(const struct tui *t, const struct reader *r)
+{
+	return t->course->fiches[r->fiche];
+}
+
+static void reader_render(struct tui *t, struct reader *r)
+{
+	const struct adpa_fiche *f = fiche(t, r);
+	int w = tui_text_width(t);
+	struct adpa_render_opts o = tui_render_opts(t, w, f->body_line - 1);
+	char meta[512];
+	int k = snprintf(meta, sizeof meta, "%s · %d min · %s",
+	                 t->course->rubrics[f->rubric_index].title, f->duration,
+	                 adpa_level_label(f->level));
+	if (f->nquiz && k > 0 && (size_t)k < sizeof meta)
+		snprintf(meta + k, sizeof meta - (size_t)k, " · quiz de %zu question%s", f->nquiz,
+		         f->nquiz > 1 ? "s" : "");
+	struct adpa_doc *title = adpa_render_text(f->title, ADPA_STYLE_H1, &o);
+	struct adpa_doc *m = adpa_render_text(meta, ADPA_STYLE_RULE, &o);
+	struct adpa_doc *body = r->md ? adpa_render(r->md, r->len, &o) : NULL;
+	if (!body)
+		body = adpa_render_text(r->err ? r->err : "", ADPA_STYLE_STRONG, &o);
+	pager_set(&r->pg, title, m, body);
+	pager_geometry(&r->pg, 1, t->rows - 2, 1, w);
+}
+
+static void reader_load(struct tui *t, struct reader *r, size_t i)
+{
+	free(r->md);
+	free(r->err);
+	r->err = NULL;
+	r->fiche = i;
+	struct adpa_error err = {0};
+	r->md = adpa_fiche_read_body(fiche(t, r), &r->len, &err);
+	if (!r->md)
+		r->err = xasprintf("Impossible de lire cette fiche (%s : %s).", err.path, err.msg);
+	pager_clear_search(&r->pg);
+	r->pg.sel_link = -1;
+	r->pg.top = 0;
+	reader_render(t, r);
+}
+
+static void follow(struct tui *t, struct reader *r)
+{
+	const struct adpa_link *l = pager_link(&r->pg);
+	if (!l) {
+		tui_message(t, false, "Aucun lien choisi : Tab choisit le lien suivant");
+		return;
+	}
+	if (l->kind == ADPA_LINK_URL) {
+		tui_message_url(t, "À ouvrir dans un navigateur : ", l->target);
+		return;
+	}
+	const struct adpa_fiche *f = follow_fiche_link(t, l);
+	if (!f)
+		return;
+	XGROW(r->hist, r->cap, r->nhist + 1);
+	r->hist[r->nhist++] = (struct hist){r->fiche, pager_place(&r->pg), r->pg.sel_link};
+	reader_load(t, r, f->index);
+}
+
+static void back(struct tui *t, struct reader *r)
+{
+	if (!r->nhist) {
+		tui_pop(t);
+		return;
+	}
+	struct hist h = r->hist[--r->nhist];
+	reader_load(t, r, h.fiche);
+	pager_goto_place(&r->pg, h.pl);
+	if (r->pg.body && h.sel_link < (int)r->pg.body->nlinks)
+		r->pg.sel_link = h.sel_link;
+}
+
+static void step(struct tui *t, struct reader *r, int dir)
+{
+	const struct adpa_rubric *rb = &t->course->rubrics[fiche(t, r)->rubric_index];
+	if (dir > 0 && r->fiche + 1 >= rb->first + rb->nfiches) {
+		tui_message(t, false, "C'est la dernière fiche de la rubrique");
+		return;
+	}
+	if (dir < 0 && r->fiche <= rb->first) {
+		tui_message(t, false, "C'est la première fiche de la rubrique");
+		return;
+	}
+	reader_load(t, r, dir > 0 ? r->fiche + 1 : r->fiche - 1);
+}
+
+static void reader_key(struct tui *t, void *st, enum cmd cmd)
+{
+	struct reader *r = st;
+	if (pager_cmd(t, &r->pg, cmd))
+		return;
+	switch (cmd) {
+	case CMD_OPEN:
+		follow(t, r);
+		break;
+	case CMD_CLICK:
+		if (pager_click(&r->pg, t->mouse_y, t->mouse_x))
+			follow(t, r);
+		break;
+	case CMD_BACK:
+		back(t, r);
+		break;
+	case CMD_ESCAPE:
+		if (r->pg.pattern || r->pg.sel_link >= 0) {
+			pager_clear_search(&r->pg);
+			r->pg.sel_link = -1;
+		} else {
+			back(t, r);
+		}
+		break;
+	case CMD_NEXT:
+	case CMD_PREV:
+		step(t, r, cmd == CMD_NEXT ? 1 : -1);
+		break;
+	case CMD_TOC:
+		view_toc_open(t, &r->pg);
+		break;
+	case CMD_SEARCH:
+		tui_prompt(t, "/", pager_prompt_search, &r->pg);
+		break;
+	default:
+		break;
+	}
+}
+
+static void reader_draw(struct tui *t, void *st)
+{
+	struct reader *r = st;
+	const struct adpa_fiche *f = fiche(t, r);
+	const struct adpa_rubric *rb = &t->course->rubrics[f->rubric_index];
+	char right[48];
+	snprintf(right, sizeof right, "fiche %zu/%zu", r->fiche - rb->first + 1, rb->nfiches);
+	char *left = xasprintf("%s%s%s", rb->title, t->g->sep, f->title);
+	if (text_cells(left) > t->cols - text_cells(right) - 4) { /* the title matters more */
+		free(left);
+		left = xstrdup(f->title);
+	}
+	draw_header(t, left, right);
+	free(left);
+	pager_draw(t, &r->pg);
+}
+
+static void reader_status(struct tui *t, void *st, struct status *s)
+{
+	struct reader *r = st;
+	pager_status(t, &r->pg, s);
+	if (!s->right[0])
+		snprintf(s->right, sizeof s->right, "? aide  t sommaire  q retour");
+}
+
+static void reader_resize(struct tui *t, void *st)
+{
+	struct reader *r = st;
+	struct place pl = pager_place(&r->pg);
+	reader_render(t, r);
+	pager_goto_place(&r->pg, pl);
+}
+
+static void reader_leave(struct tui *t, void *st)
+{
+	struct reader *r = st;
+	t->last_fiche = r->fiche;
+	struct place pl = pager_place(&r->pg);
+	t->last_src = pl.src;
+	t->last_delta = pl.delta;
+	pager_free(&r->pg);
+	free(r->md);
+	free(r->err);
+	free(r->hist);
+	free(r);
+}
+
+static const struct view view_reader = {
+	.name = "Lecture",
+	.keys = reader_tables,
+	.notes = "Chaque lien porte un numéro, [1], [2]..., repris avec son adresse dans la "
+	     "liste « Liens » en fin de fiche. Un lien externe s'affiche dans la ligne "
+	     "d'état : copiez-le, ou cliquez dessus si votre terminal le permet.",
+	.leave = reader_leave,
+	.draw = reader_draw,
+	.status = reader_status,
+	.key = reader_key,
+	.resize = reader_resize,
+};
+
+void view_reader_open(struct tui *t, size_t i, const struct place *pl)
+{
+	struct reader *r = xcalloc(1, sizeof *r);
+	r->pg.sel_link = -1;
+	reader_load(t, r, i);
+	if (pl)
+		pager_goto_place(&r->pg, *pl);
+	tui_push(t, &view_reader, r);
+}

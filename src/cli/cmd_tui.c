@@ -1,4 +1,8 @@
-/* adpa with no command: load the course leniently, then the interface. */
+/* adpa with no command: load the course leniently, open the progress store,
+ * then the interface. A store that cannot be opened does not stop reading:
+ * the interface says why progress is not saved. */
+#include <stdlib.h>
+
 #include "../tui/tui.h"
 #include "cli.h"
 
@@ -7,8 +11,18 @@ int cmd_tui(struct cli *cli)
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;
-	struct tui_opts o = {.mouse = !cli->no_mouse};
+	char *path = db_path(cli);
+	struct adpa_error err = {0};
+	struct tui_opts o = {
+		.mouse = !cli->no_mouse,
+		.store = adpa_store_open(path, ADPA_STORE_READ_WRITE, &err),
+		.learner = learner_name(cli),
+		.db_path = path,
+	};
+	if (!o.store)
+		o.store_error = err.msg;
 	int rc = tui_run(c, &o);
+	free(path);
 	adpa_course_free(c);
 	return rc;
 }

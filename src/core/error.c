@@ -37,14 +37,12 @@ void adpa_diags_add(struct adpa_diags *d, enum adpa_severity sev, const char *pa
 	g->path = xstrdup(path ? path : "");
 	g->line = line;
 	g->col = col;
+	char msg[1024]; /* a diagnostic is a sentence: longer ones are cut */
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	g->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	vsnprintf(g->msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	va_end(ap);
+	g->msg = xstrdup(msg);
 	if (sev == ADPA_SEV_ERROR)
 		d->errors++;
 	else

@@ -447,3 +447,8 @@ void pager_prompt_search(struct tui *t, void *pager, const char *text)
 {
 	pager_search(t, pager, text);
 }
+
+bool pager_at_end(const struct pager *p)
+{
+	return p->nlines && p->top >= max_top(p);
+}

@@ -431,10 +431,13 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	t.g = t.utf8 ? &utf8_glyphs : &ascii_glyphs;
 	t.osc8 = osc8_supported();
 	t.last_fiche = (size_t)-1;
+	progress_init(&t, opts);
 	signals_install();
 	SCREEN *scr = NULL;
-	if (screen_open(&t, &scr) < 0)
+	if (screen_open(&t, &scr) < 0) {
+		progress_fini(&t);
 		return 1;
+	}
 	theme_init(&t);
 	measure(&t);
 	view_home_open(&t);
@@ -444,6 +447,7 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 		tui_pop(&t);
 	endwin();
 	delscreen(scr);
+	progress_fini(&t);
 	free(t.msg_url);
 	return caught ? 128 + caught : input_ok ? 0 : 128 + SIGHUP;
 }

@@ -11,6 +11,12 @@
 
 struct tui_opts {
 	bool mouse; /* false: --no-mouse, the terminal keeps its own text selection */
+	/* The progress store (the interface takes it and closes it), or NULL
+	 * with store_error saying why progress is not saved. */
+	struct adpa_store *store;
+	const char *store_error;
+	const char *learner; /* the learner's name */
+	const char *db_path; /* for messages */
 };
 
 /* Runs the interface on stdin/stdout until the user quits. Returns the exit

@@ -51,6 +51,13 @@ enum cmd {
 	CMD_MATCH_NEXT,
 	CMD_MATCH_PREV,
 	CMD_ABOUT,
+	CMD_QUIZ,     /* take the quiz of the fiche */
+	CMD_MARK,     /* mark read / not read */
+	CMD_PROGRESS, /* the progress screen */
+	CMD_LEARNER,  /* switch learner */
+	CMD_SHUFFLE,  /* shuffle quiz choices or not */
+	CMD_CHOICE_1, /* ... to CMD_CHOICE_1 + 8: a quiz choice by its number */
+	CMD_CHOICE_9 = CMD_CHOICE_1 + 8,
 	/* made by the loop from mouse events, never bound to a key */
 	CMD_CLICK,
 	CMD_WHEEL_UP,
@@ -166,10 +173,20 @@ struct tui {
 	int mouse_y, mouse_x; /* of the last CMD_CLICK */
 	bool quit;
 
-	/* the last fiche read in this session, for « Reprendre » */
+	/* the last fiche read, for « Reprendre » (from the store at start) */
 	size_t last_fiche; /* (size_t)-1: none */
 	int last_src;
 	long last_delta;
+
+	/* progress (progress.c) */
+	struct adpa_store *store; /* NULL: not saved, store_error says why */
+	char store_error[512];
+	char learner_name[128];
+	int64_t learner;
+	bool many_learners;         /* the file holds other learners: show who reads */
+	struct adpa_summary *sum;   /* statuses and tallies, kept fresh */
+	int64_t last_tick;          /* for active reading time */
+	size_t tick_fiche;
 };
 
 /* Pushes a view whose state st is already made; its enter runs. Returns -1
@@ -300,10 +317,59 @@ void pager_goto_place(struct pager *p, struct place pl);
 /* Puts doc line (index in p->lines) at the top, as far as the end allows. */
 void pager_goto_line(struct pager *p, size_t line);
 void pager_status(const struct tui *t, const struct pager *p, struct status *s);
+/* True when the last line of the document is on screen. */
+bool pager_at_end(const struct pager *p);
 /* The selected link, or NULL. */
 const struct adpa_link *pager_link(const struct pager *p);
 /* Selects the link drawn at screen (y, x); false when there is none. */
 bool pager_click(struct pager *p, int y, int x);
+
+/* --- progress (progress.c): the store seen from the interface --- */
+
+void progress_init(struct tui *t, const struct tui_opts *o);
+void progress_fini(struct tui *t);
+/* Recomputes t->sum (after a change, when a list comes back into view). */
+void progress_refresh(struct tui *t);
+/* The state of fiche i (course order). */
+const struct adpa_fiche_state *progress_of(const struct tui *t, size_t i);
+/* The mark of a status: one character, never colour alone. */
+const char *progress_mark(const struct tui *t, enum adpa_status s);
+/* Reading events; each is written at once. Failures show « progression non
+ * enregistrée » with the reason, and reading goes on. */
+void progress_opened(struct tui *t, size_t fiche);
+void progress_position(struct tui *t, size_t fiche, int src);
+void progress_tick(struct tui *t, size_t fiche); /* a key while reading: active time */
+void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body, size_t len);
+/* Switches to learner name (created when new). */
+void progress_switch(struct tui *t, const char *name);
+/* Reports a store failure (err) in the status line; returns rc. */
+int progress_check(struct tui *t, int rc, const struct adpa_error *err);
+/* The time: $ADPA_NOW (tests) or the clock. */
+int64_t tui_now(void);
+
+/* --- a scrolling page of prepared lines (page.c): quiz, progress --- */
+
+struct page_line {
+	char *text;
+	attr_t attr;
+	int indent;
+	size_t fiche; /* a fiche the line opens on Enter, or (size_t)-1 */
+};
+
+struct page {
+	struct page_line *v;
+	size_t n, cap, top, sel; /* sel: a line with a fiche, (size_t)-1 when none */
+	int width;
+};
+
+/* Adds text wrapped to the page width less indent (each wrapped line keeps
+ * attr and fiche). */
+void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,
+	      size_t fiche);
+void page_clear(struct page *pg);
+void page_draw(struct tui *t, struct page *pg, int y0, int h);
+/* Scrolling and moving between fiche lines; false when cmd is not one. */
+bool page_cmd(struct page *pg, enum cmd cmd, int h);
 
 /* --- views --- */
 
@@ -315,6 +381,9 @@ void view_reader_open(struct tui *t, size_t i, const struct place *pl);
 void view_about_open(struct tui *t);
 void view_toc_open(struct tui *t, struct pager *p);
 void view_help_open(struct tui *t, const struct view *of);
+/* The quiz of fiche i, one question per screen. */
+void view_quiz_open(struct tui *t, size_t i);
+void view_progress_open(struct tui *t);
 
 /* The link's fiche, after a message when it is unknown (reader and about). */
 const struct adpa_fiche *follow_fiche_link(struct tui *t, const struct adpa_link *l);

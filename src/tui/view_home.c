@@ -1,10 +1,11 @@
 /*
- * Home: the course title, « Reprendre » when a fiche was read in this
- * session, the rubrics (title, fiche count, summary, progress bar) and
- * « À propos ». The items are computed from the session each time (no copy
- * to keep in step): item 0 is « Reprendre » when there is one, then one item
- * per rubric, then « À propos ». Progress is zero until the progress store
- * lands; the bar and its figures are already in place for it.
+ * Home: the course title, « Reprendre » when a fiche was read (the store
+ * remembers the last one across sessions), the rubrics (title, fiche count,
+ * summary, progress bar of fiches read), « Progression » and « À propos ».
+ * The items are computed from the session each time (no copy to keep in
+ * step): item 0 is « Reprendre » when there is one, then one item per
+ * rubric, then the progress screen and « À propos ». When the progress file
+ * holds several learners, the header says who is reading; L switches.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #include "../core/util.h"
 #include "tui_internal.h"
 
-enum item { IT_RESUME, IT_RUBRIC, IT_ABOUT };
+enum item { IT_RESUME, IT_RUBRIC, IT_PROGRESS, IT_ABOUT };
 
 struct home {
 	struct tui *t;
@@ -24,6 +25,8 @@ struct home {
 
 static const struct key_def home_defs[] = {
 	{'a', false, CMD_ABOUT, "à propos du cours"},
+	{'p', false, CMD_PROGRESS, "votre progression"},
+	{'L', false, CMD_LEARNER, "changer d'apprenant (un nom nouveau en crée un)"},
 	{'q', false, CMD_BACK, "quitter adpa"},
 };
 static const struct key_table home_keys = KEY_TABLE("Accueil", home_defs);
@@ -40,14 +43,14 @@ static enum item kind(const struct tui *t, size_t i, size_t *rubric)
 	if (has_resume(t) && i == 0)
 		return IT_RESUME;
 	*rubric = r;
-	return r < t->course->nrubrics ? IT_RUBRIC : IT_ABOUT;
+	return r < t->course->nrubrics ? IT_RUBRIC : r == t->course->nrubrics ? IT_PROGRESS : IT_ABOUT;
 }
 
 static int item_height(const void *ctx, size_t i)
 {
 	size_t r;
 	enum item k = kind(ctx, i, &r);
-	return k == IT_RUBRIC ? 3 : 2;
+	return k == IT_RUBRIC ? 3 : k == IT_ABOUT ? 1 : 2;
 }
 
 /* A whole row, selected or not, with label cut at maxw cells. */
@@ -75,8 +78,13 @@ static void draw_rubric(struct tui *t, size_t r, int y, bool sel)
 	draw_fit(t, y + 1, 5, rb->summary ? rb->summary : "", theme_role(t, ROLE_DIM), cols - 6);
 	draw_blank(y + 2, 0, t->cols, A_NORMAL);
 	int bw = cols - 24 > 20 ? 20 : cols - 24;
-	draw_bar(t, y + 2, 5, bw, 0, rb->nfiches);
-	snprintf(pct, sizeof pct, "  0 %% lu (0/%zu)", rb->nfiches);
+	const struct adpa_tally *ta = &t->sum->rubrics[r];
+	draw_bar(t, y + 2, 5, bw, ta->read, rb->nfiches);
+	snprintf(pct, sizeof pct, "  %zu %% lu (%zu/%zu)", rb->nfiches ? ta->read * 100 / rb->nfiches : 0,
+		 ta->read, rb->nfiches);
+	if (ta->mastered)
+		snprintf(pct + strlen(pct), sizeof pct - strlen(pct), ", %zu maîtrisée%s", ta->mastered,
+			 ta->mastered > 1 ? "s" : "");
 	draw_fit(t, y + 2, 5 + bw, pct, theme_role(t, ROLE_DIM), cols - 6 - bw);
 }
 
@@ -95,18 +103,23 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	case IT_RUBRIC:
 		draw_rubric(t, r, y, sel);
 		break;
-	case IT_ABOUT:
+	case IT_PROGRESS:
 		draw_blank(y, 0, t->cols, A_NORMAL);
-		draw_row_label(t, y + 1, "À propos", sel, t->cols - 4);
+		snprintf(label, sizeof label, "Progression : %zu/%zu fiches lues, %zu maîtrisées",
+			 t->sum->total.read, t->sum->total.fiches, t->sum->total.mastered);
+		draw_row_label(t, y + 1, label, sel, t->cols - 4);
+		break;
+	case IT_ABOUT:
+		draw_row_label(t, y, "À propos", sel, t->cols - 4);
 		break;
 	}
 }
 
 static void home_layout(struct home *h)
 {
-	h->list.n = (has_resume(h->t) ? 1 : 0) + h->t->course->nrubrics + 1;
-	h->y0 = 2;
-	h->h = h->t->rows - 3;
+	h->list.n = (has_resume(h->t) ? 1 : 0) + h->t->course->nrubrics + 2;
+	h->y0 = h->t->store ? 2 : 3;
+	h->h = h->t->rows - 1 - h->y0;
 }
 
 static void home_draw(struct tui *t, void *st)
@@ -114,8 +127,16 @@ static void home_draw(struct tui *t, void *st)
 	struct home *h = st;
 	home_layout(h);
 	const char *title = t->course->title ? t->course->title : "adpa";
-	draw_header(t, title, NULL);
+	char who[160];
+	snprintf(who, sizeof who, "apprenant : %s", t->learner_name);
+	draw_header(t, title, t->many_learners ? who : NULL);
 	draw_blank(1, 0, t->cols, A_NORMAL);
+	if (!t->store) { /* said on the screen itself, not only once in the status line */
+		char why[640];
+		snprintf(why, sizeof why, "Progression non enregistrée : %s", t->store_error);
+		draw_blank(2, 0, t->cols, A_NORMAL);
+		draw_fit(t, 1, 1, why, theme_role(t, ROLE_ERROR), t->cols - 2);
+	}
 	list_draw(t, &h->list, h->y0, h->h);
 }
 
@@ -128,6 +149,9 @@ static void open_item(struct tui *t, struct home *h)
 		view_reader_open(t, t->last_fiche, &pl);
 		break;
 	}
+	case IT_PROGRESS:
+		view_progress_open(t);
+		break;
 	case IT_RUBRIC:
 		view_rubric_open(t, r);
 		break;
@@ -135,6 +159,12 @@ static void open_item(struct tui *t, struct home *h)
 		view_about_open(t);
 		break;
 	}
+}
+
+static void switch_learner(struct tui *t, void *st, const char *name)
+{
+	(void)st;
+	progress_switch(t, name);
 }
 
 static void home_key(struct tui *t, void *st, enum cmd cmd)
@@ -158,6 +188,12 @@ static void home_key(struct tui *t, void *st, enum cmd cmd)
 	case CMD_ABOUT:
 		view_about_open(t);
 		break;
+	case CMD_PROGRESS:
+		view_progress_open(t);
+		break;
+	case CMD_LEARNER:
+		tui_prompt(t, "Apprenant : ", switch_learner, h);
+		break;
 	case CMD_BACK:
 		t->quit = true;
 		break;
@@ -169,6 +205,7 @@ static void home_key(struct tui *t, void *st, enum cmd cmd)
 static void home_enter(struct tui *t, void *st)
 {
 	struct home *h = st;
+	progress_refresh(t);
 	if (has_resume(t) && !h->had_resume && h->list.n) /* items moved down by one */
 		h->list.sel++;
 	h->had_resume = has_resume(t);

@@ -8,7 +8,11 @@
  *
  * The body's Markdown stays in memory (md) so a resize re-renders it without
  * reading the file again; a fiche that cannot be read shows why instead.
- * Leaving records the fiche and place for « Reprendre » on the home screen.
+ *
+ * Progress: opening a fiche, each change of the source line at the top, and
+ * the active reading time are written as they happen (progress.c); a fiche
+ * opens where it was left; reaching its end marks it read (m toggles that
+ * by hand) and offers its quiz (e).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +29,7 @@ struct hist {
 
 struct reader {
 	size_t fiche;
+	int saved_src; /* the position last written */
 	char *md; /* the body, or NULL when it could not be read */
 	size_t len;
 	char *err;
@@ -43,6 +48,8 @@ static const struct key_def reader_defs[] = {
 	{'q', false, CMD_BACK, NULL},
 	{']', false, CMD_NEXT, "fiche suivante de la rubrique"},
 	{'[', false, CMD_PREV, "fiche précédente de la rubrique"},
+	{'e', false, CMD_QUIZ, "faire le quiz de la fiche"},
+	{'m', false, CMD_MARK, "marquer la fiche lue, ou non lue"},
 };
 static const struct key_table reader_keys = KEY_TABLE("Fiches", reader_defs);
 static const struct key_table *const reader_tables[] = {&reader_keys, &keys_scroll, &keys_pager,
@@ -74,7 +81,8 @@ static void reader_render(struct tui *t, struct reader *r)
 	pager_geometry(&r->pg, 1, t->rows - 2, 1, w);
 }
 
-static void reader_load(struct tui *t, struct reader *r, size_t i)
+/* Loads fiche i; resume: at the place where the learner left it. */
+static void reader_load(struct tui *t, struct reader *r, size_t i, bool resume)
 {
 	free(r->md);
 	free(r->err);
@@ -88,6 +96,33 @@ static void reader_load(struct tui *t, struct reader *r, size_t i)
 	r->pg.sel_link = -1;
 	r->pg.top = 0;
 	reader_render(t, r);
+	progress_opened(t, i);
+	r->saved_src = progress_of(t, i)->p.position;
+	if (resume && r->saved_src > 0)
+		pager_goto_place(&r->pg, (struct place){r->saved_src, 0});
+}
+
+/* After a key: the place, the time, and the end of the fiche. */
+static void reader_track(struct tui *t, struct reader *r)
+{
+	progress_tick(t, r->fiche);
+	struct place pl = pager_place(&r->pg);
+	if (pl.src > 0 && pl.src != r->saved_src) {
+		r->saved_src = pl.src;
+		progress_position(t, r->fiche, pl.src);
+	}
+	const struct adpa_fiche_state *st = progress_of(t, r->fiche);
+	if (!pager_at_end(&r->pg) || !r->md || st->p.completed || !t->store)
+		return;
+	progress_mark_read(t, r->fiche, true, r->md, r->len); /* the status line says « lue » */
+}
+
+static void toggle_read(struct tui *t, struct reader *r)
+{
+	bool read = !progress_of(t, r->fiche)->p.completed;
+	progress_mark_read(t, r->fiche, read, r->md, r->len);
+	if (!t->msg[0])
+		tui_message(t, false, read ? "Fiche marquée lue" : "Fiche marquée non lue");
 }
 
 static void follow(struct tui *t, struct reader *r)
@@ -106,7 +141,7 @@ static void follow(struct tui *t, struct reader *r)
 		return;
 	XGROW(r->hist, r->cap, r->nhist + 1);
 	r->hist[r->nhist++] = (struct hist){r->fiche, pager_place(&r->pg), r->pg.sel_link};
-	reader_load(t, r, f->index);
+	reader_load(t, r, f->index, true);
 }
 
 static void back(struct tui *t, struct reader *r)
@@ -116,7 +151,7 @@ static void back(struct tui *t, struct reader *r)
 		return;
 	}
 	struct hist h = r->hist[--r->nhist];
-	reader_load(t, r, h.fiche);
+	reader_load(t, r, h.fiche, false);
 	pager_goto_place(&r->pg, h.pl);
 	if (r->pg.body && h.sel_link < (int)r->pg.body->nlinks)
 		r->pg.sel_link = h.sel_link;
@@ -133,15 +168,23 @@ static void step(struct tui *t, struct reader *r, int dir)
 		tui_message(t, false, "C'est la première fiche de la rubrique");
 		return;
 	}
-	reader_load(t, r, dir > 0 ? r->fiche + 1 : r->fiche - 1);
+	reader_load(t, r, dir > 0 ? r->fiche + 1 : r->fiche - 1, true);
 }
 
 static void reader_key(struct tui *t, void *st, enum cmd cmd)
 {
 	struct reader *r = st;
-	if (pager_cmd(t, &r->pg, cmd))
+	if (pager_cmd(t, &r->pg, cmd)) {
+		reader_track(t, r);
 		return;
+	}
 	switch (cmd) {
+	case CMD_QUIZ:
+		view_quiz_open(t, r->fiche);
+		break;
+	case CMD_MARK:
+		toggle_read(t, r);
+		break;
 	case CMD_OPEN:
 		follow(t, r);
 		break;
@@ -173,6 +216,8 @@ static void reader_key(struct tui *t, void *st, enum cmd cmd)
 	default:
 		break;
 	}
+	if (t->depth && t->stack[t->depth - 1].st == r)
+		reader_track(t, r);
 }
 
 static void reader_draw(struct tui *t, void *st)
@@ -196,7 +241,14 @@ static void reader_status(struct tui *t, void *st, struct status *s)
 {
 	struct reader *r = st;
 	pager_status(t, &r->pg, s);
-	if (!s->right[0])
+	const struct adpa_fiche_state *fs = progress_of(t, r->fiche);
+	size_t n = strlen(s->left);
+	if (fs->status >= ADPA_READ && !s->url && n + 32 < sizeof s->left)
+		snprintf(s->left + n, sizeof s->left - n, "  %s %s", progress_mark(t, fs->status),
+			 adpa_status_label(fs->status));
+	if (!s->right[0] && fiche(t, r)->nquiz && pager_at_end(&r->pg))
+		snprintf(s->right, sizeof s->right, "e quiz  ? aide  q retour");
+	else if (!s->right[0])
 		snprintf(s->right, sizeof s->right, "? aide  t sommaire  q retour");
 }
 
@@ -239,7 +291,7 @@ void view_reader_open(struct tui *t, size_t i, const struct place *pl)
 {
 	struct reader *r = xcalloc(1, sizeof *r);
 	r->pg.sel_link = -1;
-	reader_load(t, r, i);
+	reader_load(t, r, i, !pl);
 	if (pl)
 		pager_goto_place(&r->pg, *pl);
 	tui_push(t, &view_reader, r);

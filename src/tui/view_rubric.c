@@ -1,7 +1,9 @@
 /*
  * A rubric: its summary, then its fiches in order, one row each: a status
  * mark, the title, the duration, the level and the quiz score. Marks are
- * characters (○ not read, ✓ read; "quiz –/3" not taken), never colour alone.
+ * characters (○ not started, ◐ in progress, ✓ read, ★ mastered, « maj » when
+ * the fiche changed since it was read; "quiz –/3" not taken, "quiz 75 %"
+ * the best score), never colour alone.
  * Under the list, when the screen is tall enough, the selected fiche's
  * summary. Columns drop from the right as the terminal narrows: quiz first,
  * then level; title and duration stay.
@@ -29,6 +31,7 @@ struct rubric {
 static const struct key_def rubric_defs[] = {
 	{']', false, CMD_NEXT, "rubrique suivante"},
 	{'[', false, CMD_PREV, "rubrique précédente"},
+	{'e', false, CMD_QUIZ, "faire le quiz de la fiche choisie"},
 };
 static const struct key_table rubric_keys = KEY_TABLE("Rubrique", rubric_defs);
 static const struct key_table *const rubric_tables[] = {&keys_list, &rubric_keys, &keys_back, NULL};
@@ -52,8 +55,11 @@ static void fiche_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_NORMAL;
 	char dur[32], quiz[32];
 	snprintf(dur, sizeof dur, "%d min", f->duration);
+	const struct adpa_fiche_state *st = progress_of(t, rub(v)->first + i);
 	quiz[0] = '\0';
-	if (f->nquiz)
+	if (f->nquiz && st->p.best >= 0)
+		snprintf(quiz, sizeof quiz, "quiz %d %%", st->p.best);
+	else if (f->nquiz)
 		snprintf(quiz, sizeof quiz, "quiz %s/%zu", t->g->dash, f->nquiz);
 	const char *level = adpa_level_label(f->level);
 	/* columns from the right: quiz (9 cells), level (13 + 2), duration (7 + 2) */
@@ -64,9 +70,12 @@ static void fiche_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	draw_blank(y, 0, t->cols, a);
 	if (sel)
 		draw_text(t, y, 1, t->g->sel, strlen(t->g->sel), a, 1);
-	const char *mark = t->g->unread; /* the progress store will say read */
+	const char *mark = progress_mark(t, st->status);
 	draw_text(t, y, 3, mark, strlen(mark), a, 1);
-	draw_fit(t, y, 5, f->title, sel ? a : a | A_BOLD, dx - 6);
+	int tx = 5;
+	if (st->updated) /* changed since read: said in words */
+		tx += draw_text(t, y, 5, "maj ", 4, a | A_BOLD, 4);
+	draw_fit(t, y, tx, f->title, sel ? a : a | A_BOLD, dx - 1 - tx);
 	draw_text(t, y, dx + 7 - text_cells(dur), dur, strlen(dur), a, 7);
 	if (show_level)
 		draw_text(t, y, lx, level, strlen(level), a, 13);
@@ -169,6 +178,10 @@ static void rubric_key(struct tui *t, void *st, enum cmd cmd)
 		v->r = (v->r + (cmd == CMD_NEXT ? 1 : n - 1)) % n;
 		v->list.sel = v->list.top = 0;
 		break;
+	case CMD_QUIZ:
+		if (v->list.n)
+			view_quiz_open(t, rub(v)->first + v->list.sel);
+		break;
 	case CMD_BACK:
 		tui_pop(t);
 		break;
@@ -180,6 +193,7 @@ static void rubric_key(struct tui *t, void *st, enum cmd cmd)
 static void rubric_enter(struct tui *t, void *st)
 {
 	struct rubric *v = st;
+	progress_refresh(t);
 	size_t f = t->last_fiche;
 	if (f < t->course->nfiches && f >= rub(v)->first && f < rub(v)->first + rub(v)->nfiches)
 		v->list.sel = f - rub(v)->first;
@@ -203,8 +217,9 @@ static void rubric_leave(struct tui *t, void *st)
 static const struct view view_rubric = {
 	.name = "Rubrique",
 	.keys = rubric_tables,
-	.notes = "Marques : ○ fiche pas encore lue, ✓ fiche lue ; « quiz –/3 » : quiz pas "
-	     "encore fait (sinon le score obtenu sur le nombre de questions).",
+	.notes = "Marques : ○ fiche pas encore ouverte, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : "
+		 "- ~ x *) ; « maj » : la fiche a changé depuis votre lecture. « quiz –/3 » : quiz "
+		 "pas encore fait ; « quiz 75 % » : votre meilleur score.",
 	.enter = rubric_enter,
 	.leave = rubric_leave,
 	.draw = rubric_draw,

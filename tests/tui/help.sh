@@ -52,7 +52,8 @@ wait_for "rubrique 1/5"
 keys ?
 wait_row 0 "Aide › Rubrique"
 wait_for "rubrique suivante"
-wait_for "○ fiche pas encore lue"
+keys G # the notes come after the keys
+wait_for "○ fiche pas encore ouverte"
 keys q
 keys x
 wait_for "Touche sans effet ici : ? affiche l'aide"

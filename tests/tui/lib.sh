@@ -132,11 +132,16 @@ wait_home() { wait_for "Cours d’essai de l’interface" && wait_for "rubriques
 
 # Opens the first rubric, then its first fiche (the long one).
 open_long_fiche() {
+	# from a fresh home, or one offering « Reprendre » (a fiche read before):
+	# the first rubric either way
+	screen | grep -q "Reprendre" && keys j
 	keys Enter
 	wait_for "fiche 1/3"
 	keys Enter
 	wait_for "Premiers pas avec les données"
-	wait_for "l. 1"
+	wait_for "l. " # it reopens where it was left; the flows start from the top
+	keys g
+	wait_for "l. 1–"
 }
 
 # wait_exit STATUS: adpa has ended with STATUS and the shell is back.

@@ -28,7 +28,9 @@ keys Tab
 wait_for "[1] → Premiers pas avec les données"
 keys Enter
 wait_row 0 "Comprendre le contexte › Premiers pas avec les données"
-wait_for "l. 1–22/122"
+# a fiche reopens where it was left: the source line at the top when we
+# followed the link (the paragraph starting at line 4 of the screen)
+wait_for "l. 4–25/122"
 keys Left
 wait_row 0 "Comprendre le contexte › Le vocabulaire des données"
 wait_for "[1] → Premiers pas avec les données"

@@ -234,7 +234,7 @@ static void test_quiz_logic(void)
 	pick[0] = true;
 	OK(!adpa_quiz_grade(&q, pick), "one extra choice is wrong");
 	char msg[128], buf[32];
-	bool picked[4];
+	bool picked[9];
 	INT_EQ(adpa_quiz_parse("1 3", 4, true, picked, msg, sizeof msg), 2, "parse two numbers");
 	OK(picked[0] && picked[2] && !picked[1], "parsed numbers");
 	INT_EQ(adpa_quiz_parse(" 2\n", 4, false, picked, msg, sizeof msg), 1, "parse one number");

@@ -1,0 +1,188 @@
+/*
+ * Progress seen from the interface: the learner, the store, and a summary
+ * (fiche statuses, rubric tallies) recomputed after each change. Every
+ * reading event is written when it happens; a failing store never stops
+ * reading: the status line says « progression non enregistrée » and why,
+ * and the home screen keeps saying it.
+ *
+ * Active reading time: each key in the reader adds the seconds since the
+ * previous one, unless that pause was longer than two minutes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui_internal.h"
+
+#define PAUSE_LIMIT 120 /* seconds: a longer pause is not reading */
+
+int64_t tui_now(void)
+{
+	const char *fake = getenv("ADPA_NOW");
+	return fake && *fake ? strtoll(fake, NULL, 10) : (int64_t)time(NULL);
+}
+
+int progress_check(struct tui *t, int rc, const struct adpa_error *err)
+{
+	if (rc < 0) {
+		snprintf(t->store_error, sizeof t->store_error, "%s", err->msg);
+		tui_message(t, true, "Progression non enregistrée : %s", err->msg);
+	}
+	return rc;
+}
+
+static void load_last(struct tui *t)
+{
+	struct adpa_error err = {0};
+	t->last_fiche = (size_t)-1;
+	char *id = adpa_store_get(t->store, t->learner, "last", &err);
+	const struct adpa_fiche *f = adpa_course_find(t->course, id);
+	free(id);
+	if (!f)
+		return;
+	t->last_fiche = f->index;
+	t->last_src = progress_of(t, f->index)->p.position;
+	t->last_delta = 0;
+}
+
+static void start_learner(struct tui *t, const char *name)
+{
+	struct adpa_error err = {0};
+	snprintf(t->learner_name, sizeof t->learner_name, "%s", name);
+	t->learner = t->store ? adpa_store_learner(t->store, name, true, tui_now(), &err) : 0;
+	if (t->store && t->learner <= 0)
+		progress_check(t, -1, &err);
+	char **names = NULL;
+	size_t n = 0;
+	if (t->store && adpa_store_learners(t->store, &names, &n, &err) == 0)
+		t->many_learners = n > 1;
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	progress_refresh(t);
+	if (t->store)
+		load_last(t);
+}
+
+void progress_init(struct tui *t, const struct tui_opts *o)
+{
+	t->store = o ? o->store : NULL;
+	if (!t->store && o && o->store_error)
+		snprintf(t->store_error, sizeof t->store_error, "%s%s%s", o->db_path ? o->db_path : "",
+			 o->db_path ? " : " : "", o->store_error);
+	start_learner(t, o && o->learner ? o->learner : "apprenant");
+}
+
+void progress_fini(struct tui *t)
+{
+	adpa_summary_free(t->sum);
+	t->sum = NULL;
+	adpa_store_close(t->store);
+	t->store = NULL;
+}
+
+void progress_refresh(struct tui *t)
+{
+	struct adpa_error err = {0};
+	struct adpa_summary *s = adpa_summary_new(t->course, t->store, t->store ? t->learner : 0,
+						  true, &err);
+	if (!s) {
+		progress_check(t, -1, &err);
+		s = adpa_summary_new(t->course, NULL, 0, false, &err);
+	}
+	adpa_summary_free(t->sum);
+	t->sum = s;
+}
+
+const struct adpa_fiche_state *progress_of(const struct tui *t, size_t i)
+{
+	return &t->sum->fiches[i];
+}
+
+const char *progress_mark(const struct tui *t, enum adpa_status s)
+{
+	static const char *const utf8[] = {"○", "◐", "✓", "★"};
+	static const char *const ascii[] = {"-", "~", "x", "*"};
+	return t->utf8 ? utf8[s] : ascii[s];
+}
+
+static const char *cid(const struct tui *t)
+{
+	return t->course->id ? t->course->id : "";
+}
+
+void progress_opened(struct tui *t, size_t fiche)
+{
+	t->last_fiche = fiche;
+	t->tick_fiche = fiche;
+	t->last_tick = tui_now();
+	if (!t->store)
+		return;
+	struct adpa_error err = {0};
+	const char *id = t->course->fiches[fiche]->id;
+	if (progress_check(t, adpa_store_opened(t->store, t->learner, cid(t), id, tui_now(), &err),
+			   &err) == 0)
+		progress_check(t, adpa_store_set(t->store, t->learner, "last", id, &err), &err);
+	progress_refresh(t);
+}
+
+void progress_position(struct tui *t, size_t fiche, int src)
+{
+	t->last_src = src;
+	t->last_delta = 0;
+	if (!t->store || src <= 0)
+		return;
+	struct adpa_error err = {0};
+	progress_check(t,
+		       adpa_store_position(t->store, t->learner, cid(t), t->course->fiches[fiche]->id,
+					   src, tui_now(), &err),
+		       &err);
+}
+
+void progress_tick(struct tui *t, size_t fiche)
+{
+	int64_t now = tui_now();
+	int64_t gap = now - t->last_tick;
+	bool same = t->tick_fiche == fiche;
+	t->last_tick = now;
+	t->tick_fiche = fiche;
+	if (!t->store || !same || gap <= 0 || gap > PAUSE_LIMIT)
+		return;
+	struct adpa_error err = {0};
+	progress_check(t,
+		       adpa_store_add_time(t->store, t->learner, cid(t), t->course->fiches[fiche]->id,
+					   (int)gap, now, &err),
+		       &err);
+}
+
+void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body, size_t len)
+{
+	if (!t->store) {
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		return;
+	}
+	char hash[17] = "";
+	if (body)
+		adpa_content_hash(body, len, hash);
+	struct adpa_error err = {0};
+	progress_check(t,
+		       adpa_store_completed(t->store, t->learner, cid(t), t->course->fiches[fiche]->id,
+					    read, body ? hash : NULL, tui_now(), &err),
+		       &err);
+	progress_refresh(t);
+}
+
+void progress_switch(struct tui *t, const char *name)
+{
+	while (*name == ' ')
+		name++;
+	if (!*name)
+		return;
+	if (!t->store) {
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		return;
+	}
+	start_learner(t, name);
+	tui_message(t, false, "Apprenant : %s", t->learner_name);
+}

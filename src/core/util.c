@@ -47,20 +47,12 @@ char *xstrdup(const char *s)
 
 char *xasprintf(const char *fmt, ...)
 {
-	char small[256];
+	struct buf b = {0};
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof small, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		abort();
-	if ((size_t)n < sizeof small)
-		return xstrndup(small, (size_t)n);
-	char *s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
+	return buf_detach(&b);
 }
 
 void xgrow(void **v, size_t *cap, size_t need, size_t sz)
@@ -99,25 +91,31 @@ void buf_addc(struct buf *b, char c)
 	buf_add(b, &c, 1);
 }
 
-void buf_printf(struct buf *b, const char *fmt, ...)
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	char small[256];
-	va_list ap;
-	va_start(ap, fmt);
+	va_list again;
+	va_copy(again, ap);
 	int n = vsnprintf(small, sizeof small, fmt, ap);
-	va_end(ap);
 	if (n < 0)
-		return;
+		abort();
 	if ((size_t)n < sizeof small) {
 		buf_add(b, small, (size_t)n);
-		return;
+	} else {
+		char *big = xmalloc((size_t)n + 1);
+		vsnprintf(big, (size_t)n + 1, fmt, again);
+		buf_add(b, big, (size_t)n);
+		free(big);
 	}
-	char *big = xmalloc((size_t)n + 1);
+	va_end(again);
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	buf_add(b, big, (size_t)n);
-	free(big);
 }
 
 char *buf_detach(struct buf *b)

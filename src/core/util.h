@@ -28,6 +28,7 @@ void buf_add(struct buf *b, const char *s, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Returns the NUL-terminated contents and leaves b empty; caller frees. */
 char *buf_detach(struct buf *b);
 void buf_free(struct buf *b);

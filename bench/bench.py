@@ -2,7 +2,8 @@
 """adpa benchmark: synthetic courses of 100, 1,000 and 10,000 fiches and one
 fiche of about 900 KB, measured side by side with cmark and lowdown on the
 same input. Prints ratios (never a lone absolute time is the verdict) and peak
-memory. Each figure is the median of several runs; peak memory is the child's
+memory. Search: on the 10,000-fiche course, the first search (which builds
+the index into an empty cache) against a search on the index already built. Each figure is the median of several runs; peak memory is the child's
 maximum resident set size from wait4().
 
 usage: bench.py ADPA [--out DIR] [--runs N] [--check-targets]
@@ -91,22 +92,47 @@ def concat_bodies(root, dest):
                     t = open(os.path.join(dirpath, name)).read()
                     out.write(t.split("\n---\n", 1)[1] + "\n")
 
-def measure(cmd, runs):
+def measure(cmd, runs, env=None, before=None):
     """Median wall time of runs, and peak RSS in MiB. The command runs under
     GNU time, which forks it: a child forked by this Python process would be
-    charged Python's own resident set at exec time."""
+    charged Python's own resident set at exec time. before, when given, runs
+    ahead of each run, untimed (e.g. to empty a cache)."""
     times, peak = [], 0
     with tempfile.NamedTemporaryFile() as rss:
         for _ in range(runs):
+            if before:
+                before()
             t0 = time.perf_counter()
             p = subprocess.run([GNU_TIME, "-f", "%M", "-o", rss.name] + cmd,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
             times.append(time.perf_counter() - t0)
             if p.returncode not in (0, 1):
                 sys.exit(f"bench: {' '.join(cmd)} failed ({p.returncode}): {p.stderr.decode()[:300]}")
             kib = open(rss.name).read().split()[-1]
             peak = max(peak, int(kib))
     return statistics.median(times), peak / 1024.0
+
+def search_rows(a, row):
+    """The search index of the 10,000-fiche course: built by a first search
+    into an empty cache, then queried. "donnee" is in every fiche (a keyword),
+    the worst case: all 10,000 fiches ranked for the 20 shown."""
+    course = os.path.join(a.out, "course-10000")
+    cache = tempfile.mkdtemp(prefix="adpa-bench-cache-")
+    env = dict(os.environ, XDG_CACHE_HOME=cache)
+    empty = lambda: shutil.rmtree(os.path.join(cache, "adpa"), ignore_errors=True)
+    search = [a.adpa, "--course", course, "search"]
+    t_build, m_build = measure(search + ["donnee"], a.runs, env=env, before=empty)
+    t_query, m_query = measure(search + ["donnee"], a.runs, env=env)
+    t_rare, _ = measure(search + ["fiche", "4242"], a.runs, env=env)
+    size = sum(os.path.getsize(os.path.join(cache, "adpa", f))
+               for f in os.listdir(os.path.join(cache, "adpa")))
+    shutil.rmtree(cache)
+    row("search 10000 fiches: first search, builds the index",
+        f"{t_build:.2f} s, {m_build:.1f} MiB, {size / 2**20:.0f} MiB file")
+    row("search 10000 fiches: query on the built index",
+        f"{t_query * 1000:.0f} ms, {m_query:.1f} MiB (rare word {t_rare * 1000:.0f} ms)")
+    row("search 10000 fiches: query / index build", f"{t_query / t_build:.3f}x", "< 0.1x",
+        t_query / t_build < 0.1)
 
 def main():
     ap = argparse.ArgumentParser()
@@ -162,6 +188,7 @@ def main():
             "<= 0.25x" if big_n else None, t_list / t_c <= 0.25 if big_n else None)
         row(f"list {n} fiches: peak memory", f"{m_list:.1f} MiB (check {m_check:.1f} MiB)",
             "< 64 MiB" if big_n else None, m_list < 64 if big_n else None)
+    search_rows(a, row)
     if os.path.isdir(a.bundled):
         _, m_b = measure([a.adpa, "--course", a.bundled, "list"], a.runs)
         row("list bundled course: peak memory", f"{m_b:.1f} MiB", "< 16 MiB", m_b < 16)

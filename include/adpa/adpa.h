@@ -7,6 +7,8 @@
 #include "progress.h"
 #include "quiz.h"
 #include "render.h"
+#include "review.h"
+#include "search.h"
 #include "store.h"
 #include "text.h"
 

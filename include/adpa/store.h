@@ -22,7 +22,7 @@
 #include "course.h"
 #include "error.h"
 
-#define ADPA_STORE_VERSION 3 /* the schema version this adpa writes */
+#define ADPA_STORE_VERSION 4 /* the schema version this adpa writes */
 
 struct adpa_store;
 
@@ -80,12 +80,42 @@ int adpa_store_progress(struct adpa_store *s, int64_t learner, const char *cours
 
 /* Quizzes. An attempt, then one answer per question, each its own
  * transaction; a second answer to the same question is refused (-1, code
- * ADPA_EFORMAT). */
+ * ADPA_EFORMAT). The front ends record answers with adpa_review_record
+ * (review.h), which also moves the question's review; adpa_store_answer
+ * leaves the review alone. */
 int64_t adpa_store_attempt(struct adpa_store *s, int64_t learner, const char *course,
 			   const char *fiche, int questions, int64_t now, struct adpa_error *err);
 int adpa_store_answer(struct adpa_store *s, int64_t attempt, int question, const char *chosen,
 		      bool correct, int64_t now, struct adpa_error *err);
 int adpa_store_finish(struct adpa_store *s, int64_t attempt, int64_t now, struct adpa_error *err);
+
+/* An answer with its review (see review.h, whose adpa_review_record fills
+ * this in for the front ends). */
+struct adpa_answer {
+	int64_t learner;
+	const char *course, *fiche;
+	int question;       /* its index in the fiche's quiz */
+	const char *hash;   /* adpa_review_hash of the question */
+	int64_t attempt;    /* the quiz attempt, or 0 for an answer in a review session */
+	const char *chosen; /* as adpa_quiz_encode writes it (quiz answers only) */
+	bool correct;
+};
+/* One transaction: the answer in its attempt (as adpa_store_answer, when
+ * attempt > 0) and the question's review moved by adpa_review_next. */
+int adpa_store_record(struct adpa_store *s, const struct adpa_answer *a, int64_t now,
+		      struct adpa_error *err);
+
+/* A question in review, as stored. */
+struct adpa_review_row {
+	const char *fiche, *hash; /* borrowed for the call */
+	int question, box;
+	int64_t due;
+};
+typedef int (*adpa_review_fn)(const struct adpa_review_row *row, void *arg);
+/* Calls fn for each question of learner in course due at or before until,
+ * by due time, then fiche and question; stops when fn returns non-zero. */
+int adpa_store_review(struct adpa_store *s, int64_t learner, const char *course, int64_t until,
+		      adpa_review_fn fn, void *arg, struct adpa_error *err);
 
 /* Learner-wide values (the last fiche read, settings). value NULL deletes.
  * adpa_store_get returns a copy (caller frees) or NULL when absent. */

@@ -21,6 +21,7 @@ struct cli {
 	bool all;            /* --all */
 	const char *format;  /* --format */
 	bool no_shuffle;     /* --no-shuffle */
+	bool due;            /* --due */
 	bool no_mouse; /* --no-mouse: the interface leaves the mouse to the terminal */
 	char **args; /* operands after the command */
 	int nargs;
@@ -47,6 +48,11 @@ int cmd_progress(struct cli *cli);
 int cmd_export(struct cli *cli);
 int cmd_report(struct cli *cli);
 int cmd_quiz(struct cli *cli);
+int cmd_review(struct cli *cli);
+int cmd_search(struct cli *cli);
+/* cmd_search.c: the search index cache of a course directory,
+ * $XDG_CACHE_HOME/adpa/search-HASH.db (else ~/.cache/adpa/...); caller frees. */
+char *search_cache_path(const char *course_dir);
 
 /* learner.c: the progress file and the learner, from options and environment. */
 char *db_path(const struct cli *cli); /* caller frees */

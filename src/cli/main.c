@@ -25,6 +25,7 @@ enum opt_bit {
 	O_ALL = 1 << 8,
 	O_FORMAT = 1 << 9,
 	O_NOSHUFFLE = 1 << 10,
+	O_DUE = 1 << 11,
 };
 
 struct command {
@@ -44,12 +45,16 @@ static const struct command commands[] = {
 	 "validate a course strictly (PATH:LINE:COL: error: ...)"},
 	{"quiz", cmd_quiz, O_NOSHUFFLE, "quiz ID [--no-shuffle]",
 	 "take a fiche's quiz in plain lines (screen readers, scripts)"},
+	{"review", cmd_review, O_DUE | O_NOSHUFFLE, "review [--due] [--no-shuffle]",
+	 "the questions due for review, in plain lines; --due: how many"},
 	{"progress", cmd_progress, O_JSON, "progress [--learner NAME] [--json]",
 	 "a learner's progress: per rubric, then per fiche"},
 	{"export", cmd_export, O_ALL | O_FORMAT, "export [--learner NAME | --all] --format csv|json",
 	 "one row per learner and fiche, for trainers"},
 	{"report", cmd_report, O_JSON, "report FILE... [--json]",
 	 "several progress files in one table: learner x rubric"},
+	{"search", cmd_search, O_JSON | O_COLOR, "search QUERY... [--json] [--color WHEN]",
+	 "the fiches matching words (accents ignored), best first"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 #define GLOBAL_OPTS (O_COURSE | O_NOMOUSE | O_DB | O_LEARNER)
@@ -62,6 +67,7 @@ static const struct option longopts[] = {
 	{"learner", required_argument, NULL, 'l'}, {"all", no_argument, NULL, 'a'},
 	{"format", required_argument, NULL, 'f'}, {"no-shuffle", no_argument, NULL, 'S'},     {"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
+	{"due", no_argument, NULL, 'D'},
 	{NULL, 0, NULL, 0}};
 
 static void usage(FILE *fp, const char *argv0)
@@ -92,6 +98,7 @@ static const struct {
 	{O_RUBRIC, "--rubric"}, {O_JSON, "--json"},       {O_NOMOUSE, "--no-mouse"},
 	{O_DB, "--db"},         {O_LEARNER, "--learner"}, {O_ALL, "--all"},
 	{O_FORMAT, "--format"}, {O_NOSHUFFLE, "--no-shuffle"},
+	{O_DUE, "--due"},
 };
 
 static const char *opt_name(unsigned bit)
@@ -182,6 +189,9 @@ int main(int argc, char **argv)
 			break;
 		case 'S':
 			cli.no_shuffle = true, seen |= O_NOSHUFFLE;
+			break;
+		case 'D':
+			cli.due = true, seen |= O_DUE;
 			break;
 		case 'M':
 			cli.no_mouse = true, seen |= O_NOMOUSE;

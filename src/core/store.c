@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "adpa/review.h"
+#include "files.h"
 #include "util.h"
 
 #define APP_ID 0x61647061 /* "adpa" */
@@ -53,6 +55,12 @@ static const char *const migrations[ADPA_STORE_VERSION] = {
 	/* 3: per-learner values: last fiche read, settings */
 	"CREATE TABLE state(learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
 	" key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(learner, key)) WITHOUT ROWID;",
+	/* 4: questions in review (Leitner boxes); hash: the question as it was */
+	"CREATE TABLE review(learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+	" course TEXT NOT NULL, fiche TEXT NOT NULL, question INTEGER NOT NULL,"
+	" hash TEXT NOT NULL, box INTEGER NOT NULL CHECK (box BETWEEN 1 AND 5),"
+	" due INTEGER NOT NULL, PRIMARY KEY(learner, course, fiche, question)) WITHOUT ROWID;"
+	"CREATE INDEX review_due ON review(learner, course, due);",
 };
 
 static int fail(struct adpa_store *s, struct adpa_error *err, const char *what)
@@ -98,6 +106,17 @@ static sqlite3_stmt *prep(struct adpa_store *s, const char *sql, const char *typ
 				sqlite3_bind_null(st, i + 1);
 		}
 	}
+	return st;
+}
+
+/* A statement prepared with its arguments bound (as prep), for reading rows;
+ * NULL on error. The caller finalizes it. */
+static sqlite3_stmt *stmt(struct adpa_store *s, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	sqlite3_stmt *st = prep(s, sql, types, ap);
+	va_end(ap);
 	return st;
 }
 
@@ -156,53 +175,6 @@ static void rollback(struct adpa_store *s)
 }
 
 /* --- opening --- */
-
-/* Creates the missing directories of path's parent, private (0700). */
-static int make_parent(const char *path, struct adpa_error *err)
-{
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	if (!slash || slash == dir) {
-		free(dir);
-		return 0;
-	}
-	*slash = '\0';
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			goto fail;
-		*p = '/';
-	}
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		goto fail;
-	free(dir);
-	return 0;
-fail:
-	adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot create directory %s: %s", dir,
-		       strerror(errno));
-	free(dir);
-	return -1;
-}
-
-/* Creates path empty and private when it does not exist. */
-static int make_file(const char *path, struct adpa_error *err)
-{
-	if (access(path, F_OK) == 0)
-		return 0;
-	if (make_parent(path, err) < 0)
-		return -1;
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0 && errno != EEXIST) {
-		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot create the progress file: %s",
-			       strerror(errno));
-		return -1;
-	}
-	if (fd >= 0)
-		close(fd);
-	return 0;
-}
 
 static int migrate(struct adpa_store *s, int from, int to, struct adpa_error *err)
 {
@@ -275,7 +247,7 @@ struct adpa_store *adpa_store_open(const char *path, enum adpa_store_mode mode,
 			       strerror(errno));
 		return NULL;
 	}
-	if (!ro && make_file(path, err) < 0)
+	if (!ro && file_make_private(path, "the progress file", err) < 0)
 		return NULL;
 	struct adpa_store *s = open_db(path, ro, err);
 	if (!s)
@@ -338,7 +310,8 @@ int adpa_store_version(struct adpa_store *s)
 
 int adpa_store_create_at(const char *path, int v, struct adpa_error *err)
 {
-	if (v < 0 || v > ADPA_STORE_VERSION || make_file(path, err) < 0)
+	if (v < 0 || v > ADPA_STORE_VERSION ||
+	    file_make_private(path, "the progress file", err) < 0)
 		return -1;
 	struct adpa_store *s = open_db(path, false, err);
 	if (!s)
@@ -570,23 +543,118 @@ int64_t adpa_store_attempt(struct adpa_store *s, int64_t learner, const char *co
 	return finish_tx(s, rc, what, err) < 0 ? -1 : id;
 }
 
-int adpa_store_answer(struct adpa_store *s, int64_t attempt, int question, const char *chosen,
+/* Inside a transaction: the answer and the attempt's count of right ones.
+ * -1 on a database error; -2, rolled back with err filled, when the
+ * question is already answered in this attempt. */
+static int add_answer(struct adpa_store *s, int64_t attempt, int question, const char *chosen,
 		      bool correct, int64_t now, struct adpa_error *err)
 {
-	const char *what = "cannot record the answer";
-	if (start_tx(s, what, err) < 0)
-		return -1;
 	int rc = run(s, "INSERT INTO answer(attempt, question, chosen, correct, at) VALUES (?, ?, ?, ?, ?)",
 		     "iisii", attempt, (int64_t)question, chosen, (int64_t)correct, now);
 	if (rc < 0 && (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_CONSTRAINT) {
 		rollback(s);
 		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
 			       "question %d of this attempt is already answered", question + 1);
-		return -1;
+		return -2;
 	}
 	if (rc == 0 && correct)
 		rc = run(s, "UPDATE attempt SET correct = correct + 1 WHERE id = ?", "i", attempt);
+	return rc;
+}
+
+int adpa_store_answer(struct adpa_store *s, int64_t attempt, int question, const char *chosen,
+		      bool correct, int64_t now, struct adpa_error *err)
+{
+	const char *what = "cannot record the answer";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = add_answer(s, attempt, question, chosen, correct, now, err);
+	return rc == -2 ? -1 : finish_tx(s, rc, what, err);
+}
+
+/* The review state of a's question, box 0 when it is not in review (or was
+ * put there as a question that has been edited since). */
+static int review_state(struct adpa_store *s, const struct adpa_answer *a,
+			struct adpa_review_state *out)
+{
+	*out = (struct adpa_review_state){0, 0};
+	sqlite3_stmt *st = stmt(s,
+				"SELECT box, due FROM review WHERE learner = ? AND course = ?"
+				" AND fiche = ? AND question = ? AND hash = ?",
+				"issis", a->learner, a->course, a->fiche, (int64_t)a->question, a->hash);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->box = sqlite3_column_int(st, 0);
+		out->due = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Inside a transaction: moves a's question in review after the answer. */
+static int move_review(struct adpa_store *s, const struct adpa_answer *a, int64_t now)
+{
+	struct adpa_review_state cur;
+	if (review_state(s, a, &cur) < 0)
+		return -1;
+	struct adpa_review_state next = adpa_review_next(cur, a->correct, a->attempt == 0, now);
+	if (next.box == cur.box && next.due == cur.due)
+		return 0;
+	if (next.box == 0)
+		return run(s,
+			   "DELETE FROM review WHERE learner = ? AND course = ? AND fiche = ?"
+			   " AND question = ?",
+			   "issi", a->learner, a->course, a->fiche, (int64_t)a->question);
+	return run(s,
+		   "INSERT INTO review(learner, course, fiche, question, hash, box, due)"
+		   " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(learner, course, fiche, question)"
+		   " DO UPDATE SET hash = excluded.hash, box = excluded.box, due = excluded.due",
+		   "issisii", a->learner, a->course, a->fiche, (int64_t)a->question, a->hash,
+		   (int64_t)next.box, next.due);
+}
+
+int adpa_store_record(struct adpa_store *s, const struct adpa_answer *a, int64_t now,
+		      struct adpa_error *err)
+{
+	const char *what = "cannot record the answer";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = a->attempt > 0
+			 ? add_answer(s, a->attempt, a->question, a->chosen, a->correct, now, err)
+			 : 0;
+	if (rc == -2)
+		return -1;
+	if (rc == 0)
+		rc = move_review(s, a, now);
 	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_review(struct adpa_store *s, int64_t learner, const char *course, int64_t until,
+		      adpa_review_fn fn, void *arg, struct adpa_error *err)
+{
+	sqlite3_stmt *st = stmt(s,
+				"SELECT fiche, question, hash, box, due FROM review WHERE learner = ?"
+				" AND course = ? AND due <= ? ORDER BY due, fiche, question",
+				"isi", learner, course, until);
+	if (!st)
+		return fail(s, err, "cannot read the questions to review");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct adpa_review_row r = {
+			.fiche = (const char *)sqlite3_column_text(st, 0),
+			.question = sqlite3_column_int(st, 1),
+			.hash = (const char *)sqlite3_column_text(st, 2),
+			.box = sqlite3_column_int(st, 3),
+			.due = sqlite3_column_int64(st, 4),
+		};
+		if (fn(&r, arg))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+						     : fail(s, err, "cannot read the questions to review");
 }
 
 int adpa_store_finish(struct adpa_store *s, int64_t attempt, int64_t now, struct adpa_error *err)

@@ -107,3 +107,16 @@ size_t list_hit(const struct list *l, int y0, int h, int y)
 	}
 	return (size_t)-1;
 }
+
+bool list_opens(struct list *l, const struct tui *t, enum cmd cmd, int y0, int h)
+{
+	if (cmd == CMD_OPEN)
+		return l->n > 0;
+	if (cmd != CMD_CLICK)
+		return false;
+	size_t i = list_hit(l, y0, h, t->mouse_y);
+	if (i == (size_t)-1)
+		return false;
+	l->sel = i;
+	return true;
+}

@@ -1,6 +1,7 @@
 /*
  * Progress seen from the interface: the learner, the store, and a summary
- * (fiche statuses, rubric tallies) recomputed after each change. Every
+ * (fiche statuses, rubric tallies, questions due for review) recomputed
+ * after each change and whenever Home comes back into view. Every
  * reading event is written when it happens; a failing store never stops
  * reading: the status line says « progression non enregistrée » and why,
  * and the home screen keeps saying it.
@@ -60,7 +61,7 @@ static void start_learner(struct tui *t, const char *name)
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	progress_refresh(t);
+	progress_refresh(t, false);
 	if (t->store)
 		load_last(t);
 }
@@ -82,17 +83,25 @@ void progress_fini(struct tui *t)
 	t->store = NULL;
 }
 
-void progress_refresh(struct tui *t)
+void progress_refresh(struct tui *t, bool updates)
 {
 	struct adpa_error err = {0};
 	struct adpa_summary *s = adpa_summary_new(t->course, t->store, t->store ? t->learner : 0,
-						  true, &err);
+						  updates, &err);
 	if (!s) {
 		progress_check(t, -1, &err);
 		s = adpa_summary_new(t->course, NULL, 0, false, &err);
 	}
 	adpa_summary_free(t->sum);
 	t->sum = s;
+	t->review_due = 0;
+	struct adpa_review_item *due = NULL;
+	size_t n = 0;
+	if (t->store && t->learner > 0 &&
+	    progress_check(t, adpa_review_due(t->course, t->store, t->learner, tui_now(), &due, &n, &err),
+			   &err) == 0)
+		t->review_due = n;
+	free(due);
 }
 
 const struct adpa_fiche_state *progress_of(const struct tui *t, size_t i)
@@ -124,7 +133,7 @@ void progress_opened(struct tui *t, size_t fiche)
 	if (progress_check(t, adpa_store_opened(t->store, t->learner, cid(t), id, tui_now(), &err),
 			   &err) == 0)
 		progress_check(t, adpa_store_set(t->store, t->learner, "last", id, &err), &err);
-	progress_refresh(t);
+	progress_refresh(t, false);
 }
 
 void progress_position(struct tui *t, size_t fiche, int src)
@@ -170,7 +179,7 @@ void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body
 		       adpa_store_completed(t->store, t->learner, cid(t), t->course->fiches[fiche]->id,
 					    read, body ? hash : NULL, tui_now(), &err),
 		       &err);
-	progress_refresh(t);
+	progress_refresh(t, false);
 }
 
 void progress_switch(struct tui *t, const char *name)

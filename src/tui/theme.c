@@ -62,6 +62,9 @@ static const struct theme_entry table[NENTRIES] = {
 	{"key", A_BOLD, COLOR_CYAN, NONE, A_BOLD, 38, NONE, A_BOLD},
 	{"section", A_BOLD | A_UNDERLINE, NONE, NONE, A_BOLD | A_UNDERLINE, NONE, NONE,
 	 A_BOLD | A_UNDERLINE},
+	/* underlined in every mode: it shows inside a selected (reverse) row too */
+	{"search-hit", A_BOLD | A_UNDERLINE, COLOR_BLACK, COLOR_YELLOW, A_UNDERLINE, 16, 222,
+	 A_UNDERLINE},
 };
 
 static bool has_colour(const struct theme_entry *e, enum theme_mode m)

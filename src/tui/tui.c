@@ -184,6 +184,17 @@ void tui_pop(struct tui *t)
 
 /* --- status line --- */
 
+void tui_busy(struct tui *t, const char *text)
+{
+	if (t->too_small)
+		return;
+	attr_t a = theme_role(t, ROLE_STATUS);
+	draw_blank(t->rows - 1, 0, t->cols, a);
+	draw_fit(t, t->rows - 1, 1, text, a, t->cols - 2);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
 {
 	va_list ap;
@@ -432,6 +443,7 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	t.osc8 = osc8_supported();
 	t.last_fiche = (size_t)-1;
 	progress_init(&t, opts);
+	t.search_cache = opts ? opts->search_cache : NULL;
 	signals_install();
 	SCREEN *scr = NULL;
 	if (screen_open(&t, &scr) < 0) {
@@ -448,6 +460,7 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	endwin();
 	delscreen(scr);
 	progress_fini(&t);
+	adpa_search_free(t.search);
 	free(t.msg_url);
 	return caught ? 128 + caught : input_ok ? 0 : 128 + SIGHUP;
 }

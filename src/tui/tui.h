@@ -17,6 +17,9 @@ struct tui_opts {
 	const char *store_error;
 	const char *learner; /* the learner's name */
 	const char *db_path; /* for messages */
+	/* The search index's cache file, or NULL to keep the index in memory;
+	 * the index is built on the first search, never at start-up. */
+	const char *search_cache;
 };
 
 /* Runs the interface on stdin/stdout until the user quits. Returns the exit

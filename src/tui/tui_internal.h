@@ -56,6 +56,7 @@ enum cmd {
 	CMD_PROGRESS, /* the progress screen */
 	CMD_LEARNER,  /* switch learner */
 	CMD_SHUFFLE,  /* shuffle quiz choices or not */
+	CMD_REVIEW,   /* a review session: the questions due */
 	CMD_CHOICE_1, /* ... to CMD_CHOICE_1 + 8: a quiz choice by its number */
 	CMD_CHOICE_9 = CMD_CHOICE_1 + 8,
 	/* made by the loop from mouse events, never bound to a key */
@@ -187,6 +188,11 @@ struct tui {
 	struct adpa_summary *sum;   /* statuses and tallies, kept fresh */
 	int64_t last_tick;          /* for active reading time */
 	size_t tick_fiche;
+	size_t review_due;          /* questions due for review (at the last refresh) */
+
+	/* search (view_search.c): the index, opened on the first search */
+	struct adpa_search *search;
+	const char *search_cache; /* its cache file, or NULL: in memory */
 };
 
 /* Pushes a view whose state st is already made; its enter runs. Returns -1
@@ -194,6 +200,9 @@ struct tui {
 int tui_push(struct tui *t, const struct view *v, void *st);
 /* Pops the top view (leave runs) and enters the one below. */
 void tui_pop(struct tui *t);
+/* Shows text in the status line at once, before a long task (the next
+ * frame replaces it). */
+void tui_busy(struct tui *t, const char *text);
 /* Sets the status message (printf-style). */
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -222,6 +231,7 @@ enum role {
 	ROLE_MATCH_CUR,
 	ROLE_KEY,
 	ROLE_SECTION,
+	ROLE_HIT, /* a matched word in a search result: never colour alone */
 	ROLE_COUNT
 };
 
@@ -274,6 +284,9 @@ bool list_cmd(struct list *l, enum cmd cmd, int h);
 void list_draw(struct tui *t, struct list *l, int y0, int h);
 /* The item at screen row y (after list_draw at y0, h), or (size_t)-1. */
 size_t list_hit(const struct list *l, int y0, int h, int y);
+/* True when cmd opens the selected item: Enter, or a click on an item
+ * (which selects it first). */
+bool list_opens(struct list *l, const struct tui *t, enum cmd cmd, int y0, int h);
 
 /* --- document pager (pager.c): a scrolling view of rendered lines --- */
 
@@ -328,8 +341,10 @@ bool pager_click(struct pager *p, int y, int x);
 
 void progress_init(struct tui *t, const struct tui_opts *o);
 void progress_fini(struct tui *t);
-/* Recomputes t->sum (after a change, when a list comes back into view). */
-void progress_refresh(struct tui *t);
+/* Recomputes t->sum (after a change, when a list comes back into view).
+ * updates: also tell which read fiches changed since (it reads them: only
+ * for the screens that show « maj », never at start-up). */
+void progress_refresh(struct tui *t, bool updates);
 /* The state of fiche i (course order). */
 const struct adpa_fiche_state *progress_of(const struct tui *t, size_t i);
 /* The mark of a status: one character, never colour alone. */
@@ -378,12 +393,20 @@ void view_rubric_open(struct tui *t, size_t rubric);
 /* Opens the reader on fiche index i of course->fiches, at place pl (or the
  * top when pl is NULL). */
 void view_reader_open(struct tui *t, size_t i, const struct place *pl);
+/* Opens the reader on fiche i from its top, with the in-fiche search set to
+ * query (or to its first word found when the whole query is not) and the
+ * first match on screen. */
+void view_reader_open_search(struct tui *t, size_t i, const char *query);
 void view_about_open(struct tui *t);
 void view_toc_open(struct tui *t, struct pager *p);
 void view_help_open(struct tui *t, const struct view *of);
 /* The quiz of fiche i, one question per screen. */
 void view_quiz_open(struct tui *t, size_t i);
+/* A review session: the questions due, one per screen, as in a quiz. */
+void view_review_open(struct tui *t);
 void view_progress_open(struct tui *t);
+/* The course search (Home and rubric: /): a prompt, then the results view. */
+void view_search_prompt(struct tui *t);
 
 /* The link's fiche, after a message when it is unknown (reader and about). */
 const struct adpa_fiche *follow_fiche_link(struct tui *t, const struct adpa_link *l);

@@ -1,10 +1,12 @@
 /*
  * Home: the course title, « Reprendre » when a fiche was read (the store
- * remembers the last one across sessions), the rubrics (title, fiche count,
- * summary, progress bar of fiches read), « Progression » and « À propos ».
- * The items are computed from the session each time (no copy to keep in
- * step): item 0 is « Reprendre » when there is one, then one item per
- * rubric, then the progress screen and « À propos ». When the progress file
+ * remembers the last one across sessions), « Révision » when questions are
+ * due for review (r starts it too), the rubrics (title, fiche count,
+ * summary, progress bar of fiches read), « Progression », « Rechercher »
+ * and « À propos ». The items are computed from the session each time (no
+ * copy to keep in step): item 0 is « Reprendre » when there is one, then
+ * « Révision » when there is one, then one item per rubric, then the
+ * progress screen, the search and « À propos ». When the progress file
  * holds several learners, the header says who is reading; L switches.
  */
 #include <stdio.h>
@@ -14,18 +16,20 @@
 #include "../core/util.h"
 #include "tui_internal.h"
 
-enum item { IT_RESUME, IT_RUBRIC, IT_PROGRESS, IT_ABOUT };
+enum item { IT_RESUME, IT_REVIEW, IT_RUBRIC, IT_PROGRESS, IT_SEARCH, IT_ABOUT };
 
 struct home {
 	struct tui *t;
 	struct list list;
 	int y0, h; /* the list's rows, for mouse hits */
-	bool had_resume;
+	bool had_resume, had_review;
 };
 
 static const struct key_def home_defs[] = {
 	{'a', false, CMD_ABOUT, "à propos du cours"},
 	{'p', false, CMD_PROGRESS, "votre progression"},
+	{'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd'hui"},
+	{'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
 	{'L', false, CMD_LEARNER, "changer d'apprenant (un nom nouveau en crée un)"},
 	{'q', false, CMD_BACK, "quitter adpa"},
 };
@@ -37,20 +41,29 @@ static bool has_resume(const struct tui *t)
 	return t->last_fiche < t->course->nfiches;
 }
 
+/* « Révision » is offered when questions are due: after « Reprendre ». */
+static bool has_review(const struct tui *t)
+{
+	return t->review_due > 0;
+}
+
 static enum item kind(const struct tui *t, size_t i, size_t *rubric)
 {
-	size_t r = has_resume(t) ? i - 1 : i;
+	size_t r = i - has_resume(t) - has_review(t);
 	if (has_resume(t) && i == 0)
 		return IT_RESUME;
+	if (has_review(t) && i == (size_t)has_resume(t))
+		return IT_REVIEW;
 	*rubric = r;
-	return r < t->course->nrubrics ? IT_RUBRIC : r == t->course->nrubrics ? IT_PROGRESS : IT_ABOUT;
+	size_t n = t->course->nrubrics;
+	return r < n ? IT_RUBRIC : r == n ? IT_PROGRESS : r == n + 1 ? IT_SEARCH : IT_ABOUT;
 }
 
 static int item_height(const void *ctx, size_t i)
 {
 	size_t r;
 	enum item k = kind(ctx, i, &r);
-	return k == IT_RUBRIC ? 3 : k == IT_ABOUT ? 1 : 2;
+	return k == IT_RUBRIC ? 3 : k == IT_ABOUT || k == IT_SEARCH ? 1 : 2;
 }
 
 /* A whole row, selected or not, with label cut at maxw cells. */
@@ -100,6 +113,12 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 		draw_row_label(t, y, label, sel, t->cols - 4);
 		draw_blank(y + 1, 0, t->cols, A_NORMAL);
 		break;
+	case IT_REVIEW:
+		snprintf(label, sizeof label, "Révision : %zu question%s à revoir aujourd'hui",
+			 t->review_due, t->review_due > 1 ? "s" : "");
+		draw_row_label(t, y, label, sel, t->cols - 4);
+		draw_blank(y + 1, 0, t->cols, A_NORMAL);
+		break;
 	case IT_RUBRIC:
 		draw_rubric(t, r, y, sel);
 		break;
@@ -109,6 +128,9 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 			 t->sum->total.read, t->sum->total.fiches, t->sum->total.mastered);
 		draw_row_label(t, y + 1, label, sel, t->cols - 4);
 		break;
+	case IT_SEARCH:
+		draw_row_label(t, y, "Rechercher dans le cours (/)", sel, t->cols - 4);
+		break;
 	case IT_ABOUT:
 		draw_row_label(t, y, "À propos", sel, t->cols - 4);
 		break;
@@ -117,7 +139,7 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 
 static void home_layout(struct home *h)
 {
-	h->list.n = (has_resume(h->t) ? 1 : 0) + h->t->course->nrubrics + 2;
+	h->list.n = (has_resume(h->t) ? 1 : 0) + has_review(h->t) + h->t->course->nrubrics + 3;
 	h->y0 = h->t->store ? 2 : 3;
 	h->h = h->t->rows - 1 - h->y0;
 }
@@ -149,11 +171,17 @@ static void open_item(struct tui *t, struct home *h)
 		view_reader_open(t, t->last_fiche, &pl);
 		break;
 	}
+	case IT_REVIEW:
+		view_review_open(t);
+		break;
 	case IT_PROGRESS:
 		view_progress_open(t);
 		break;
 	case IT_RUBRIC:
 		view_rubric_open(t, r);
+		break;
+	case IT_SEARCH:
+		view_search_prompt(t);
 		break;
 	case IT_ABOUT:
 		view_about_open(t);
@@ -161,10 +189,26 @@ static void open_item(struct tui *t, struct home *h)
 	}
 }
 
+/* Keeps the selection on its item when « Reprendre » or « Révision »
+ * came or went above it (after a fiche, a review, another learner). */
+static void home_sync(struct tui *t, struct home *h)
+{
+	if (h->list.n && has_resume(t) && !h->had_resume) /* items moved down by one */
+		h->list.sel++;
+	size_t at = has_resume(t); /* where « Révision » is, or was */
+	if (h->list.n && has_review(t) && !h->had_review && h->list.sel >= at)
+		h->list.sel++;
+	else if (h->list.n && !has_review(t) && h->had_review && h->list.sel > at)
+		h->list.sel--;
+	h->had_resume = has_resume(t);
+	h->had_review = has_review(t);
+	home_layout(h);
+}
+
 static void switch_learner(struct tui *t, void *st, const char *name)
 {
-	(void)st;
 	progress_switch(t, name);
+	home_sync(t, st);
 }
 
 static void home_key(struct tui *t, void *st, enum cmd cmd)
@@ -173,23 +217,22 @@ static void home_key(struct tui *t, void *st, enum cmd cmd)
 	home_layout(h);
 	if (list_cmd(&h->list, cmd, h->h))
 		return;
-	switch (cmd) {
-	case CMD_OPEN:
+	if (list_opens(&h->list, t, cmd, h->y0, h->h)) {
 		open_item(t, h);
-		break;
-	case CMD_CLICK: {
-		size_t i = list_hit(&h->list, h->y0, h->h, t->mouse_y);
-		if (i != (size_t)-1) {
-			h->list.sel = i;
-			open_item(t, h);
-		}
-		break;
+		return;
 	}
+	switch (cmd) {
 	case CMD_ABOUT:
 		view_about_open(t);
 		break;
 	case CMD_PROGRESS:
 		view_progress_open(t);
+		break;
+	case CMD_REVIEW:
+		view_review_open(t);
+		break;
+	case CMD_SEARCH:
+		view_search_prompt(t);
 		break;
 	case CMD_LEARNER:
 		tui_prompt(t, "Apprenant : ", switch_learner, h);
@@ -205,11 +248,8 @@ static void home_key(struct tui *t, void *st, enum cmd cmd)
 static void home_enter(struct tui *t, void *st)
 {
 	struct home *h = st;
-	progress_refresh(t);
-	if (has_resume(t) && !h->had_resume && h->list.n) /* items moved down by one */
-		h->list.sel++;
-	h->had_resume = has_resume(t);
-	home_layout(h);
+	progress_refresh(t, false);
+	home_sync(t, h);
 }
 
 static void home_status(struct tui *t, void *st, struct status *s)

@@ -135,7 +135,7 @@ static void progress_status(struct tui *t, void *st, struct status *s)
 
 static void progress_enter(struct tui *t, void *st)
 {
-	progress_refresh(t);
+	progress_refresh(t, true);
 	build(t, st);
 }
 

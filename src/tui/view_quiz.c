@@ -6,6 +6,11 @@
  * then gives the explanation. After the last question: the score, whether
  * the fiche is mastered, and a review of the attempt.
  *
+ * The same screens run a review session (« Révision »): the questions due,
+ * from any fiche, asked and answered the same way; each answer moves its
+ * question in the Leitner boxes (adpa/review.h), and no quiz attempt is
+ * made. Both modes go through one list of items (fiche, question).
+ *
  * Choices are shown in an order drawn for this attempt (unless the learner
  * turned shuffling off) and graded by identity: chosen[k][c] is indexed by
  * the course's order of choices, order[k][i] maps shown position i to it.
@@ -17,10 +22,18 @@
 #include "../core/util.h"
 #include "tui_internal.h"
 
+struct item {
+	size_t fiche;    /* index in course->fiches */
+	size_t question; /* index in the fiche's quiz */
+};
+
 struct quiz {
-	size_t fiche;
-	int64_t attempt; /* 0: answers are not saved */
-	size_t k;        /* the question shown */
+	bool review; /* a review session, else the quiz of one fiche */
+	struct item *items;
+	size_t n;
+	int64_t attempt; /* the quiz's attempt; 0 in review */
+	bool saved;      /* answers are written (false without a store or after a failure) */
+	size_t k;        /* the item shown */
 	bool answered;   /* feedback is shown for question k */
 	bool done;       /* the summary is shown */
 	bool picked[ADPA_MAX_CHOICES]; /* shown positions ticked, question k */
@@ -28,6 +41,7 @@ struct quiz {
 	bool (*chosen)[ADPA_MAX_CHOICES];
 	bool *right;
 	struct page pg;
+	size_t verdict; /* the page line of « Juste. », to bring it into view */
 };
 
 static const struct key_def quiz_defs[] = {
@@ -55,9 +69,15 @@ static const struct key_def quiz_defs[] = {
 static const struct key_table quiz_keys = KEY_TABLE("Quiz", quiz_defs);
 static const struct key_table *const quiz_tables[] = {&quiz_keys, &keys_back, NULL};
 
-static const struct adpa_fiche *qf(const struct tui *t, const struct quiz *q)
+/* The fiche and the question of item k. */
+static const struct adpa_fiche *qf(const struct tui *t, const struct quiz *q, size_t k)
 {
-	return t->course->fiches[q->fiche];
+	return t->course->fiches[q->items[k].fiche];
+}
+
+static const struct adpa_question *qq(const struct tui *t, const struct quiz *q, size_t k)
+{
+	return &qf(t, q, k)->quiz[q->items[k].question];
 }
 
 static const char *sign(const struct tui *t, bool ok)
@@ -87,7 +107,7 @@ static void add_choices(struct tui *t, struct quiz *q, const struct adpa_questio
 
 static void build_question(struct tui *t, struct quiz *q)
 {
-	const struct adpa_question *qu = &qf(t, q)->quiz[q->k];
+	const struct adpa_question *qu = qq(t, q, q->k);
 	page_add(&q->pg, t,
 		 qu->ncorrect > 1 ? "Plusieurs réponses possibles : cochez-les, puis Entrée."
 				  : "Une seule réponse : choisissez-la, puis Entrée.",
@@ -99,30 +119,44 @@ static void build_question(struct tui *t, struct quiz *q)
 	if (!q->answered)
 		return;
 	page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
+	q->verdict = q->pg.n;
 	page_add(&q->pg, t, q->right[q->k] ? "Juste." : "Pas tout à fait.", A_BOLD, 0, (size_t)-1);
 	page_add(&q->pg, t, "Explication :", A_BOLD, 0, (size_t)-1);
 	page_add(&q->pg, t, qu->explanation, A_NORMAL, 2, (size_t)-1);
 }
 
+/* The first line of the summary: the quiz's score, or the review's count. */
+static void add_result(struct tui *t, struct quiz *q, int correct)
+{
+	char line[1024];
+	int pct = adpa_quiz_percent(correct, (int)q->n);
+	if (q->review)
+		snprintf(line, sizeof line,
+			 "Révision terminée : %d/%zu juste%s. Les questions manquées reviennent "
+			 "demain, les justes plus tard.",
+			 correct, q->n, correct > 1 ? "s" : "");
+	else
+		snprintf(line, sizeof line, "Score : %d/%zu (%d %%). %s (seuil de maîtrise : %d %%).",
+			 correct, q->n, pct,
+			 pct >= t->course->mastery ? "Fiche maîtrisée" : "Pas encore maîtrisée",
+			 t->course->mastery);
+	page_add(&q->pg, t, line, A_BOLD, 0, (size_t)-1);
+}
+
 static void build_summary(struct tui *t, struct quiz *q)
 {
-	const struct adpa_fiche *f = qf(t, q);
 	int correct = 0;
-	for (size_t k = 0; k < f->nquiz; k++)
+	for (size_t k = 0; k < q->n; k++)
 		correct += q->right[k];
-	int pct = adpa_quiz_percent(correct, (int)f->nquiz);
+	add_result(t, q, correct);
 	char line[1024];
-	snprintf(line, sizeof line, "Score : %d/%zu (%d %%). %s (seuil de maîtrise : %d %%).", correct,
-		 f->nquiz, pct, pct >= t->course->mastery ? "Fiche maîtrisée" : "Pas encore maîtrisée",
-		 t->course->mastery);
-	page_add(&q->pg, t, line, A_BOLD, 0, (size_t)-1);
-	if (!q->attempt)
+	if (!q->saved)
 		page_add(&q->pg, t, "Ce résultat n'est pas enregistré.", theme_role(t, ROLE_DIM), 0,
 			 (size_t)-1);
 	page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
 	page_add(&q->pg, t, "Récapitulatif", theme_style(t, ADPA_STYLE_H2), 0, (size_t)-1);
-	for (size_t k = 0; k < f->nquiz; k++) {
-		const struct adpa_question *qu = &f->quiz[k];
+	for (size_t k = 0; k < q->n; k++) {
+		const struct adpa_question *qu = qq(t, q, k);
 		page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
 		snprintf(line, sizeof line, "%zu. %s %s — %s", k + 1, sign(t, q->right[k]),
 			 q->right[k] ? "juste" : "faux", qu->question);
@@ -148,7 +182,7 @@ static void build(struct tui *t, struct quiz *q)
 
 static void validate(struct tui *t, struct quiz *q)
 {
-	const struct adpa_question *qu = &qf(t, q)->quiz[q->k];
+	const struct adpa_question *qu = qq(t, q, q->k);
 	size_t n = 0;
 	for (size_t i = 0; i < qu->nchoices; i++) {
 		q->chosen[q->k][q->order[q->k][i]] = q->picked[i];
@@ -160,37 +194,34 @@ static void validate(struct tui *t, struct quiz *q)
 	}
 	q->right[q->k] = adpa_quiz_grade(qu, q->chosen[q->k]);
 	q->answered = true;
-	if (q->attempt) {
-		char enc[64];
+	if (q->saved) {
 		struct adpa_error err = {0};
-		adpa_quiz_encode(q->chosen[q->k], qu->nchoices, enc, sizeof enc);
-		if (progress_check(t, adpa_store_answer(t->store, q->attempt, (int)q->k, enc,
-							q->right[q->k], tui_now(), &err),
-				   &err) < 0)
-			q->attempt = 0;
+		int rc = adpa_review_record(t->store, t->learner, t->course->id, qf(t, q, q->k),
+					    q->items[q->k].question, q->attempt, q->chosen[q->k],
+					    q->right[q->k], tui_now(), &err);
+		q->saved = progress_check(t, rc, &err) == 0;
 	}
 }
 
 static void next(struct tui *t, struct quiz *q)
 {
-	const struct adpa_fiche *f = qf(t, q);
-	if (q->k + 1 < f->nquiz) {
+	if (q->k + 1 < q->n) {
 		q->k++;
 		q->answered = false;
 		memset(q->picked, 0, sizeof q->picked);
 		return;
 	}
 	q->done = true;
-	if (q->attempt) {
+	if (q->saved && q->attempt) {
 		struct adpa_error err = {0};
 		progress_check(t, adpa_store_finish(t->store, q->attempt, tui_now(), &err), &err);
 	}
-	progress_refresh(t);
+	progress_refresh(t, false);
 }
 
 static void pick(struct tui *t, struct quiz *q, size_t i)
 {
-	const struct adpa_question *qu = &qf(t, q)->quiz[q->k];
+	const struct adpa_question *qu = qq(t, q, q->k);
 	if (q->answered) {
 		tui_message(t, false, "Réponse déjà validée : Entrée pour continuer");
 		return;
@@ -230,12 +261,18 @@ static void quiz_key(struct tui *t, void *st, enum cmd cmd)
 		tui_pop(t); /* q is freed */
 		return;
 	}
+	if (cmd == CMD_OPEN && !q->answered) {
+		validate(t, q);
+		build(t, q);
+		size_t rows = t->rows > 3 ? (size_t)t->rows - 3 : 1;
+		if (q->answered && q->verdict >= q->pg.top + rows) /* a short screen */
+			q->pg.top = q->verdict - rows / 3;
+		return;
+	}
 	if (cmd >= CMD_CHOICE_1 && cmd <= CMD_CHOICE_9 && !q->done)
 		pick(t, q, (size_t)(cmd - CMD_CHOICE_1));
-	else if (cmd == CMD_OPEN && q->answered)
-		next(t, q);
 	else if (cmd == CMD_OPEN)
-		validate(t, q);
+		next(t, q);
 	else if (cmd == CMD_SHUFFLE)
 		toggle_shuffle(t);
 	else if (page_cmd(&q->pg, cmd, h - 1))
@@ -246,12 +283,14 @@ static void quiz_key(struct tui *t, void *st, enum cmd cmd)
 static void quiz_draw(struct tui *t, void *st)
 {
 	struct quiz *q = st;
-	const struct adpa_fiche *f = qf(t, q);
-	char right[48], *left = xasprintf("Quiz%s%s", t->g->sep, f->title);
+	char right[48], *left = q->review && q->done
+					? xstrdup("Révision")
+					: xasprintf("%s%s%s", q->review ? "Révision" : "Quiz", t->g->sep,
+						    qf(t, q, q->k)->title);
 	if (q->done)
 		snprintf(right, sizeof right, "résultat");
 	else
-		snprintf(right, sizeof right, "question %zu/%zu", q->k + 1, f->nquiz);
+		snprintf(right, sizeof right, "question %zu/%zu", q->k + 1, q->n);
 	draw_header(t, left, right);
 	free(left);
 	draw_blank(1, 0, t->cols, A_NORMAL);
@@ -264,7 +303,7 @@ static void quiz_status(struct tui *t, void *st, struct status *s)
 	const char *hint = q->done	   ? "Entrée ou q : revenir"
 			   : q->answered ? "Entrée : suivante"
 					 : "1–9 : choisir  Entrée : valider";
-	snprintf(s->left, sizeof s->left, "%s", q->attempt || q->done ? "" : "réponses non enregistrées");
+	snprintf(s->left, sizeof s->left, "%s", q->saved || q->done ? "" : "réponses non enregistrées");
 	snprintf(s->right, sizeof s->right, "%s  ? aide", hint);
 	if (!t->utf8)
 		for (char *p = s->right; *p; p++) /* "1–9" */
@@ -283,24 +322,59 @@ static void quiz_leave(struct tui *t, void *st)
 	(void)t;
 	page_clear(&q->pg);
 	free(q->pg.v);
+	free(q->items);
 	free(q->order);
 	free(q->chosen);
 	free(q->right);
 	free(q);
 }
 
-static const struct view view_quiz = {
-	.name = "Quiz",
-	.keys = quiz_tables,
-	.notes = "Chaque réponse validée est enregistrée aussitôt : quitter un quiz en cours garde "
-		 "les réponses déjà données. Une réponse validée ne se change pas ; refaites le "
-		 "quiz pour améliorer votre score (le meilleur et le dernier sont gardés).",
-	.leave = quiz_leave,
-	.draw = quiz_draw,
-	.status = quiz_status,
-	.key = quiz_key,
-	.resize = quiz_resize,
-};
+/* The quiz and the review: one set of callbacks, a name and notes each. */
+#define QUIZ_VIEW(title, text)                                                                     \
+	{                                                                                          \
+		.name = title, .keys = quiz_tables, .notes = text, .leave = quiz_leave,            \
+		.draw = quiz_draw, .status = quiz_status, .key = quiz_key, .resize = quiz_resize,  \
+	}
+
+static const struct view view_quiz = QUIZ_VIEW(
+	"Quiz", "Chaque réponse validée est enregistrée aussitôt : quitter un quiz en cours garde "
+		"les réponses déjà données. Une réponse validée ne se change pas ; refaites le "
+		"quiz pour améliorer votre score (le meilleur et le dernier sont gardés).");
+
+static const struct view view_review = QUIZ_VIEW(
+	"Révision", "La révision repose les questions manquées, dans un quiz ou une révision, selon "
+		    "des boîtes de Leitner : une réponse fausse ramène la question au lendemain ; une "
+		    "réponse juste l'espace davantage (2, 4, 8 puis 16 jours), et après la cinquième "
+		    "boîte elle quitte la révision. Chaque réponse est enregistrée aussitôt.");
+
+static struct quiz *quiz_new(size_t n)
+{
+	struct quiz *q = xcalloc(1, sizeof *q);
+	q->n = n;
+	q->items = xcalloc(n, sizeof *q->items);
+	q->order = xcalloc(n, sizeof *q->order);
+	q->chosen = xcalloc(n, sizeof *q->chosen);
+	q->right = xcalloc(n, sizeof *q->right);
+	q->pg.sel = (size_t)-1;
+	return q;
+}
+
+/* Draws the order of every question's choices, then shows the first. */
+static void quiz_start(struct tui *t, struct quiz *q, const struct view *v, uint64_t salt)
+{
+	bool shuffle = true;
+	if (t->store) {
+		struct adpa_error err = {0};
+		char *s = adpa_store_get(t->store, t->learner, "shuffle", &err);
+		shuffle = !s || strcmp(s, "off") != 0;
+		free(s);
+	}
+	uint64_t seed = (uint64_t)tui_now() * 2654435761u ^ (uint64_t)q->attempt ^ salt;
+	for (size_t k = 0; k < q->n; k++)
+		adpa_quiz_order(qq(t, q, k)->nchoices, seed + k, shuffle, q->order[k]);
+	build(t, q);
+	tui_push(t, v, q);
+}
 
 void view_quiz_open(struct tui *t, size_t i)
 {
@@ -309,25 +383,39 @@ void view_quiz_open(struct tui *t, size_t i)
 		tui_message(t, false, "Cette fiche n'a pas de quiz");
 		return;
 	}
-	struct quiz *q = xcalloc(1, sizeof *q);
-	q->fiche = i;
-	q->order = xcalloc(f->nquiz, sizeof *q->order);
-	q->chosen = xcalloc(f->nquiz, sizeof *q->chosen);
-	q->right = xcalloc(f->nquiz, sizeof *q->right);
-	q->pg.sel = (size_t)-1;
-	bool shuffle = true;
+	struct quiz *q = quiz_new(f->nquiz);
+	for (size_t k = 0; k < f->nquiz; k++)
+		q->items[k] = (struct item){i, k};
 	if (t->store) {
 		struct adpa_error err = {0};
-		char *v = adpa_store_get(t->store, t->learner, "shuffle", &err);
-		shuffle = !v || strcmp(v, "off") != 0;
-		free(v);
 		int64_t a = adpa_store_attempt(t->store, t->learner, t->course->id, f->id,
 					       (int)f->nquiz, tui_now(), &err);
 		q->attempt = progress_check(t, a < 0 ? -1 : 0, &err) == 0 ? a : 0;
 	}
-	uint64_t seed = (uint64_t)tui_now() * 2654435761u ^ (uint64_t)q->attempt ^ (uint64_t)i;
-	for (size_t k = 0; k < f->nquiz; k++)
-		adpa_quiz_order(f->quiz[k].nchoices, seed + k, shuffle, q->order[k]);
-	build(t, q);
-	tui_push(t, &view_quiz, q);
+	q->saved = q->attempt > 0;
+	quiz_start(t, q, &view_quiz, i);
+}
+
+void view_review_open(struct tui *t)
+{
+	if (!t->store) {
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		return;
+	}
+	struct adpa_review_item *due = NULL;
+	size_t n = 0;
+	struct adpa_error err = {0};
+	if (progress_check(t, adpa_review_due(t->course, t->store, t->learner, tui_now(), &due, &n, &err),
+			   &err) < 0)
+		return;
+	if (!n) {
+		tui_message(t, false, "Aucune question à revoir aujourd'hui");
+		return;
+	}
+	struct quiz *q = quiz_new(n);
+	for (size_t k = 0; k < n; k++)
+		q->items[k] = (struct item){due[k].fiche->index, due[k].question};
+	free(due);
+	q->review = q->saved = true;
+	quiz_start(t, q, &view_review, n);
 }

@@ -296,3 +296,31 @@ void view_reader_open(struct tui *t, size_t i, const struct place *pl)
 		pager_goto_place(&r->pg, *pl);
 	tui_push(t, &view_reader, r);
 }
+
+/* The query as the in-fiche search: whole, else its first word the text
+ * shows. The index matched words anywhere in the fiche; the pager looks for
+ * the text as typed, within a line, in what the reader shows. */
+static void search_query(struct tui *t, struct reader *r, const char *query)
+{
+	pager_search(t, &r->pg, query);
+	char *words = xstrdup(query), *save = NULL;
+	for (char *w = strtok_r(words, " \t", &save); w && !r->pg.nm;
+	     w = strtok_r(NULL, " \t", &save))
+		pager_search(t, &r->pg, w);
+	free(words);
+	if (r->pg.nm) {
+		t->msg[0] = '\0'; /* the attempts that found nothing said so */
+		return;
+	}
+	pager_clear_search(&r->pg);
+	tui_message(t, false, "« %s » : dans les mots-clés, le résumé ou le quiz de la fiche",
+		    query);
+}
+
+void view_reader_open_search(struct tui *t, size_t i, const char *query)
+{
+	struct place top = {0, 0};
+	view_reader_open(t, i, &top);
+	if (t->depth && t->stack[t->depth - 1].v == &view_reader) /* not when the stack is full */
+		search_query(t, t->stack[t->depth - 1].st, query);
+}

@@ -32,6 +32,7 @@ static const struct key_def rubric_defs[] = {
 	{']', false, CMD_NEXT, "rubrique suivante"},
 	{'[', false, CMD_PREV, "rubrique précédente"},
 	{'e', false, CMD_QUIZ, "faire le quiz de la fiche choisie"},
+	{'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
 };
 static const struct key_table rubric_keys = KEY_TABLE("Rubrique", rubric_defs);
 static const struct key_table *const rubric_tables[] = {&keys_list, &rubric_keys, &keys_back, NULL};
@@ -161,18 +162,12 @@ static void rubric_key(struct tui *t, void *st, enum cmd cmd)
 	rubric_layout(v);
 	if (list_cmd(&v->list, cmd, v->h))
 		return;
-	size_t n = t->course->nrubrics, i;
-	switch (cmd) {
-	case CMD_OPEN:
+	if (list_opens(&v->list, t, cmd, v->y0, v->h)) {
 		rubric_open_fiche(t, v);
-		break;
-	case CMD_CLICK:
-		i = list_hit(&v->list, v->y0, v->h, t->mouse_y);
-		if (i != (size_t)-1) {
-			v->list.sel = i;
-			rubric_open_fiche(t, v);
-		}
-		break;
+		return;
+	}
+	size_t n = t->course->nrubrics;
+	switch (cmd) {
 	case CMD_NEXT:
 	case CMD_PREV:
 		v->r = (v->r + (cmd == CMD_NEXT ? 1 : n - 1)) % n;
@@ -181,6 +176,9 @@ static void rubric_key(struct tui *t, void *st, enum cmd cmd)
 	case CMD_QUIZ:
 		if (v->list.n)
 			view_quiz_open(t, rub(v)->first + v->list.sel);
+		break;
+	case CMD_SEARCH:
+		view_search_prompt(t);
 		break;
 	case CMD_BACK:
 		tui_pop(t);
@@ -193,7 +191,7 @@ static void rubric_key(struct tui *t, void *st, enum cmd cmd)
 static void rubric_enter(struct tui *t, void *st)
 {
 	struct rubric *v = st;
-	progress_refresh(t);
+	progress_refresh(t, true);
 	size_t f = t->last_fiche;
 	if (f < t->course->nfiches && f >= rub(v)->first && f < rub(v)->first + rub(v)->nfiches)
 		v->list.sel = f - rub(v)->first;

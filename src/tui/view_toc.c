@@ -68,24 +68,10 @@ static void toc_key(struct tui *t, void *st, enum cmd cmd)
 	struct toc *v = st;
 	if (list_cmd(&v->list, cmd, v->h))
 		return;
-	size_t i;
-	switch (cmd) {
-	case CMD_OPEN:
+	if (list_opens(&v->list, t, cmd, v->y0, v->h))
 		jump(t, v);
-		break;
-	case CMD_CLICK:
-		i = list_hit(&v->list, v->y0, v->h, t->mouse_y);
-		if (i != (size_t)-1) {
-			v->list.sel = i;
-			jump(t, v);
-		}
-		break;
-	case CMD_BACK:
+	else if (cmd == CMD_BACK)
 		tui_pop(t);
-		break;
-	default:
-		break;
-	}
 }
 
 static void toc_status(struct tui *t, void *st, struct status *s)

@@ -201,5 +201,76 @@ if python3 -c 'import sqlite3,sys; n=sqlite3.connect(sys.argv[1]).execute("selec
 then result ok "kill -9 during a quiz keeps the answers given"; else cat "$tmp/kill.out" >>"$tmp/why"; result fail "kill -9 during a quiz keeps the answers given" "$tmp/why"; fi
 unset ADPA_NOW
 
+# review (Leitner): a wrong answer comes back the next day, a right one in
+# review two days after that (the clock injected with ADPA_NOW)
+rdb="$tmp/review.db" day=86400 t0=1700000000
+rv() { "$adpa" --course $qc --db "$rdb" --learner rita "$@"; }
+ADPA_NOW=$t0 run 0 "quiz with a wrong answer" -- rv quiz rgpd --no-shuffle < <(printf '2\n1 2\n1\n')
+ADPA_NOW=$t0 run 0 "review --due the same day" -- rv review --due
+has out '^0$' "review --due: nothing due the same day"
+ADPA_NOW=$t0 run 0 "review with nothing due" -- rv review
+has out 'Aucune question à revoir' "review with nothing due says so"
+ADPA_NOW=$((t0 + day)) run 0 "review --due the next day" -- rv review --due
+has out '^1$' "review --due: the wrong answer is due the next day"
+ADPA_NOW=$((t0 + day)) run 1 "review interrupted" -- rv review < /dev/null
+has out 'Révision interrompue après 0 question\.' "an interrupted review says so"
+ADPA_NOW=$((t0 + day)) run 0 "review answered right" -- rv review --no-shuffle < <(printf '1\n')
+has out '^Question 1/1 — une seule réponse$' "review: the due question"
+has out '^Fiche[^:]*: Le RGPD en trois questions$' "review: the question's fiche named"
+has out '✓ 1\) Six — bonne réponse, votre choix' "review: feedback as in a quiz"
+has out 'Révision terminée[^0-9]+1/1 juste\.' "review: the count of right answers"
+ADPA_NOW=$((t0 + day)) run 0 "review --due after the review" -- rv review --due
+has out '^0$' "review --due: nothing left that day"
+ADPA_NOW=$((t0 + 3 * day - 1)) run 0 "review --due a second before" -- rv review --due
+has out '^0$' "review --due: not due before two more days"
+ADPA_NOW=$((t0 + 3 * day)) run 0 "review --due two days later" -- rv review --due
+has out '^1$' "review --due: due again two days after the right answer"
+ADPA_NOW=$((t0 + 3 * day)) run 0 "review --due for another learner" -- "$adpa" --course $qc --db "$rdb" --learner zoe review --due
+has out '^0$' "review --due: per learner"
+run 2 "--due belongs to review" -- "$adpa" --course $qc --db "$rdb" quiz rgpd --due
+has err -- '--due does not apply to quiz' "--due elsewhere explained"
+run 2 "review takes no operand" -- rv review rgpd
+
+# search: accents ignored, JSON that parses, the cache file, rebuilt when a fiche changes
+export XDG_CACHE_HOME="$tmp/cache"
+tc=tests/fixtures/tui-course
+run 0 "search without accents" -- "$adpa" --course $tc search donnees
+has out '^Premiers pas avec les données$' "« donnees » finds « données »"
+has out '^  Comprendre le contexte · fix-premiers-pas$' "rubric and id under the title"
+hasnot out $'\x1b' "search: no colour off a terminal"
+if [ "$(stat -c %a "$tmp"/cache/adpa/search-*.db)" = 600 ] && [ "$(stat -c %a "$tmp/cache/adpa")" = 700 ]; then
+    result ok "search cache file 0600 in \$XDG_CACHE_HOME/adpa (0700)"; else
+    ls -la "$tmp/cache/adpa" >"$tmp/why" 2>&1; result fail "search cache file 0600 in \$XDG_CACHE_HOME/adpa (0700)" "$tmp/why"; fi
+run 0 "search --json" -- "$adpa" --course $tc search ZEPH --json
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+r = d["results"]
+assert d["query"] == "ZEPH" and d["total"] == 1 and len(r) == 1, d
+h = r[0]
+assert h["id"] == "fix-premiers-pas" and h["rubric"] == "comprendre" and h["rank"] == 1, h
+assert h["highlights"] and all(m["text"].lower().startswith("zéph") for m in h["highlights"]), h
+b = h["snippet"].encode()
+assert all(b[m["offset"]:m["offset"] + m["length"]].decode() == m["text"] for m in h["highlights"]), h
+' "$tmp/out" 2>"$tmp/why"; then result ok "search --json parses, highlights are byte ranges of the snippet"; else result fail "search --json parses, highlights are byte ranges of the snippet" "$tmp/why"; fi
+run 0 "search colour" -- "$adpa" --course $tc search theatre --color always
+has out $'\x1b\\[0;7mthéâtre\x1b\\[0m' "matches in reverse video with --color always"
+run 1 "search without hit" -- "$adpa" --course $tc search 'AND (' xyzzy
+has err 'no fiche matches "AND \( xyzzy"' "FTS5 syntax is searched as words"
+empty out "nothing on stdout without a hit"
+run 2 "search without a word" -- "$adpa" --course $tc search '"' '*' '('
+has err 'search needs a word' "a query of operators only explained"
+run 2 "search without operand" -- "$adpa" --course $tc search
+cp -r $tc "$tmp/sc"
+run 1 "search before a change" -- "$adpa" --course "$tmp/sc" search zanzibar
+printf '\nUn mot nouveau : zanzibar.\n' >>"$tmp/sc/comprendre/03-courte.md"
+touch -d '2030-01-01' "$tmp/sc/comprendre/03-courte.md"
+run 0 "search after a change: index rebuilt" -- "$adpa" --course "$tmp/sc" search zanzibar
+has out '^Une fiche courte$' "the changed fiche is found"
+for f in "$tmp"/cache/adpa/search-*.db; do printf 'abîmé' >"$f"; done
+run 0 "search with a corrupt cache" -- "$adpa" --course "$tmp/sc" search zanzibar
+empty err "a corrupt cache is rebuilt silently"
+unset XDG_CACHE_HOME
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -74,7 +74,8 @@ keys() { tm send-keys -t adpa "$@"; }
 run() { tm send-keys -t adpa -l "$1" && tm send-keys -t adpa Enter; }
 
 # adpa [ENV=VALUE...] [ARGS...]: runs adpa on the fixture course; the shell
-# prints ADPA-EXIT=status when it ends. stty -a is saved before and after.
+# prints ADPA-EXIT-N=status (N counts the runs) when it ends. stty -a is saved
+# before and after.
 adpa() {
 	local envs="" args=""
 	for a in "$@"; do
@@ -83,8 +84,11 @@ adpa() {
 		*) args="$args $a" ;;
 		esac
 	done
-	run "stty -a > \$T/stty.before; $envs \"\$ADPA\" --course \"\$COURSE\"$args; echo ADPA-EXIT=\$?; stty -a > \$T/stty.after"
+	RUNS=$((RUNS + 1)) # each run has its own exit marker: an earlier one stays on screen
+	rm -f "$T/stty.before" "$T/stty.after"
+	run "stty -a > \$T/stty.before; $envs \"\$ADPA\" --course \"\$COURSE\"$args; echo ADPA-EXIT-$RUNS=\$?; stty -a > \$T/stty.tmp; mv \$T/stty.tmp \$T/stty.after"
 }
+RUNS=0
 
 # wait_for TEXT [SECONDS]: until TEXT (fixed string) is on screen.
 wait_for() {
@@ -146,7 +150,7 @@ open_long_fiche() {
 
 # wait_exit STATUS: adpa has ended with STATUS and the shell is back.
 wait_exit() {
-	wait_for "ADPA-EXIT=$1"
+	wait_for "ADPA-EXIT-$RUNS=$1"
 	local end=$((SECONDS + TIMEOUT))
 	while ((SECONDS <= end)); do
 		[ -s "$T/stty.after" ] && return 0

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "adpa/progress.h"
 #include "adpa/quiz.h"
 #include "adpa/store.h"
 #include "harness.h"
@@ -253,6 +254,47 @@ static void test_quiz_logic(void)
 	OK(strlen(h1) == 16 && strcmp(h1, h2), "content hash");
 }
 
+/* Statuses and tallies, and « mis à jour » after a fiche changes. */
+static void test_summary(void)
+{
+	char cmd[700];
+	snprintf(cmd, sizeof cmd, "cp -r '%s/quiz' '%s/course'", FIXTURES, dir);
+	OK(system(cmd) == 0, "fixture course copied");
+	struct adpa_error e = {0};
+	struct adpa_course *c = adpa_course_load(tmp("course"), 0, NULL, &e);
+	struct adpa_store *s = adpa_store_open(tmp("sum.db"), ADPA_STORE_READ_WRITE, &e);
+	int64_t l = adpa_store_learner(s, "ana", true, 1, &e);
+	const struct adpa_fiche *f = adpa_course_find(c, "rgpd");
+	size_t len;
+	char *body = adpa_fiche_read_body(f, &len, &e), hash[17];
+	adpa_content_hash(body, len, hash);
+	free(body);
+	adpa_store_completed(s, l, c->id, "rgpd", true, hash, 10, &e);
+	adpa_store_opened(s, l, c->id, "suite", 11, &e);
+	struct adpa_summary *sum = adpa_summary_new(c, s, l, true, &e);
+	INT_EQ(sum->fiches[0].status, ADPA_READ, "read fiche");
+	INT_EQ(sum->fiches[1].status, ADPA_IN_PROGRESS, "opened fiche");
+	OK(!sum->fiches[0].updated, "unchanged fiche is not « mis à jour »");
+	INT_EQ(sum->rubrics[0].read, 1, "rubric tally: read");
+	INT_EQ(sum->total.quiz_mean, -1, "no quiz mean without scores");
+	adpa_summary_free(sum);
+	int64_t a = adpa_store_attempt(s, l, c->id, "rgpd", 3, 20, &e);
+	for (int k = 0; k < 3; k++)
+		adpa_store_answer(s, a, k, "0", k < 3, 21, &e);
+	adpa_store_finish(s, a, 22, &e);
+	snprintf(cmd, sizeof cmd, "printf 'Un ajout.\\n' >> '%s'", f->path);
+	OK(system(cmd) == 0, "fiche edited");
+	sum = adpa_summary_new(c, s, l, true, &e);
+	INT_EQ(sum->fiches[0].status, ADPA_MASTERED, "mastered at 100 %");
+	OK(sum->fiches[0].updated, "edited fiche is « mis à jour »");
+	INT_EQ(sum->total.quiz_mean, 100, "quiz mean");
+	STR_EQ(adpa_status_label(sum->fiches[0].status), "maîtrisée", "status label");
+	adpa_summary_free(sum);
+	adpa_summary_free(NULL);
+	adpa_store_close(s);
+	adpa_course_free(c);
+}
+
 int main(void)
 {
 	snprintf(dir, sizeof dir, "%s/adpa-store-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -265,6 +307,7 @@ int main(void)
 	test_faults();
 	test_two_writers();
 	test_quiz_logic();
+	test_summary();
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)

@@ -70,9 +70,12 @@ def make_course(root, n, rng):
         with open(os.path.join(d, f"{i:05d}.md"), "w") as f:
             f.write(fiche(i, r, i, body(rng, 500, ids)))
 
-def make_big(root, rng):
-    if os.path.isdir(root):
+def make_big(root, body_path, rng):
+    """The 900 KB fiche in course root, and its body alone in body_path (outside
+    the course, so adpa does not take it for a fiche)."""
+    if os.path.isdir(root) and os.path.exists(body_path):
         return
+    shutil.rmtree(root, ignore_errors=True)
     os.makedirs(os.path.join(root, "comprendre"))
     with open(os.path.join(root, "course.yaml"), "w") as f:
         f.write("id: big\ntitle: \"Grande fiche\"\nrubrics:\n  - id: comprendre\n    title: \"C\"\n")
@@ -81,7 +84,7 @@ def make_big(root, rng):
         text = text[: text.rfind("\n## ")]
     with open(os.path.join(root, "comprendre", "big.md"), "w") as f:
         f.write(fiche(0, "comprendre", 1, text).replace("id: f00000", "id: big"))
-    with open(os.path.join(root, "body.md"), "w") as f:
+    with open(body_path, "w") as f:
         f.write(text)
 
 def concat_bodies(root, dest):
@@ -92,25 +95,38 @@ def concat_bodies(root, dest):
                     t = open(os.path.join(dirpath, name)).read()
                     out.write(t.split("\n---\n", 1)[1] + "\n")
 
-def measure(cmd, runs, env=None, before=None):
-    """Median wall time of runs, and peak RSS in MiB. The command runs under
-    GNU time, which forks it: a child forked by this Python process would be
-    charged Python's own resident set at exec time. before, when given, runs
-    ahead of each run, untimed (e.g. to empty a cache)."""
-    times, peak = [], 0
+def run_once(cmd, rss, env=None):
+    """One run under GNU time, which forks the command: a child forked by this
+    Python process would be charged Python's own resident set at exec time.
+    Returns the wall time and the peak RSS in KiB."""
+    t0 = time.perf_counter()
+    p = subprocess.run([GNU_TIME, "-f", "%M", "-o", rss] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - t0
+    if p.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd)} failed ({p.returncode}): {p.stderr.decode()[:300]}")
+    return elapsed, int(open(rss).read().split()[-1])
+
+def measure_many(cmds, runs, env=None, before=None):
+    """Runs the commands in turn, runs times over (a, b, a, b...), so that a
+    change of load on the machine weighs on all of them alike. Returns, per
+    command, the median wall time and the peak RSS in MiB. before, when given,
+    runs ahead of each run, untimed (e.g. to empty a cache)."""
+    times = [[] for _ in cmds]
+    peaks = [0 for _ in cmds]
     with tempfile.NamedTemporaryFile() as rss:
         for _ in range(runs):
-            if before:
-                before()
-            t0 = time.perf_counter()
-            p = subprocess.run([GNU_TIME, "-f", "%M", "-o", rss.name] + cmd,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-            times.append(time.perf_counter() - t0)
-            if p.returncode not in (0, 1):
-                sys.exit(f"bench: {' '.join(cmd)} failed ({p.returncode}): {p.stderr.decode()[:300]}")
-            kib = open(rss.name).read().split()[-1]
-            peak = max(peak, int(kib))
-    return statistics.median(times), peak / 1024.0
+            for i, cmd in enumerate(cmds):
+                if before:
+                    before()
+                t, kib = run_once(cmd, rss.name, env)
+                times[i].append(t)
+                peaks[i] = max(peaks[i], kib)
+    return [(statistics.median(t), m / 1024.0) for t, m in zip(times, peaks)]
+
+def measure(cmd, runs, env=None, before=None):
+    """Median wall time and peak RSS (MiB) of one command."""
+    return measure_many([cmd], runs, env, before)[0]
 
 def search_rows(a, row):
     """The search index of the 10,000-fiche course: built by a first search
@@ -147,7 +163,8 @@ def main():
     for n in (100, 1000, 10000):
         make_course(os.path.join(a.out, f"course-{n}"), n, rng)
     big = os.path.join(a.out, "big")
-    make_big(big, rng)
+    big_body = os.path.join(a.out, "big-body.md")
+    make_big(big, big_body, rng)
     for n in (100, 1000, 10000):
         cat = os.path.join(a.out, f"bodies-{n}.md")
         if not os.path.exists(cat):
@@ -167,20 +184,23 @@ def main():
 
     bigfiche = os.path.join(big, "comprendre", "big.md")
     size = os.path.getsize(bigfiche)
-    t_show, m_show = measure([a.adpa, "--course", big, "show", "big", "--width", "80", "--color", "never"], a.runs)
-    t_cm, m_cm = measure(["cmark", "-t", "html", os.path.join(big, "body.md")], a.runs)
+    show_cmd = [a.adpa, "--course", big, "show", "big", "--width", "80", "--color", "never"]
+    cmark_cmd = ["cmark", "-t", "html", big_body]
+    lowdown_cmd = ["lowdown", "-tterm", "--term-width", "80", big_body]
+    res = measure_many([show_cmd, cmark_cmd] + ([lowdown_cmd] if have_lowdown else []), a.runs)
+    (t_show, m_show), (t_cm, m_cm) = res[0], res[1]
     row(f"show 900 KB fiche ({size // 1024} KiB): adpa / cmark -t html", f"{t_show / t_cm:.2f}x", "<= 1.5x", t_show / t_cm <= 1.5)
     if have_lowdown:
-        t_ld, _ = measure(["lowdown", "-tterm", "--term-width", "80", os.path.join(big, "body.md")], a.runs)
+        t_ld = res[2][0]
         row("show 900 KB fiche: adpa / lowdown -tterm", f"{t_show / t_ld:.2f}x", "< 1x", t_show < t_ld)
     row("show 900 KB fiche: adpa peak memory", f"{m_show:.1f} MiB (cmark {m_cm:.1f} MiB)")
 
     for n in (100, 1000, 10000):
         course = os.path.join(a.out, f"course-{n}")
         cat = os.path.join(a.out, f"bodies-{n}.md")
-        t_c, _ = measure(["cmark", "-t", "html", cat], a.runs)
-        t_check, m_check = measure([a.adpa, "check", course], a.runs)
-        t_list, m_list = measure([a.adpa, "--course", course, "list"], a.runs)
+        (t_c, _), (t_check, m_check), (t_list, m_list) = measure_many(
+            [["cmark", "-t", "html", cat], [a.adpa, "check", course],
+             [a.adpa, "--course", course, "list"]], a.runs)
         big_n = n == 10000
         row(f"check {n} fiches: adpa / cmark on all bodies", f"{t_check / t_c:.2f}x",
             "<= 2x" if big_n else None, t_check / t_c <= 2 if big_n else None)

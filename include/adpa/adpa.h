@@ -4,6 +4,8 @@
 
 #include "course.h"
 #include "error.h"
+#include "glossary.h"
+#include "parcours.h"
 #include "progress.h"
 #include "quiz.h"
 #include "render.h"

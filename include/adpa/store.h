@@ -22,7 +22,7 @@
 #include "course.h"
 #include "error.h"
 
-#define ADPA_STORE_VERSION 4 /* the schema version this adpa writes */
+#define ADPA_STORE_VERSION 6 /* the schema version this adpa writes */
 
 struct adpa_store;
 
@@ -124,17 +124,93 @@ int adpa_store_set(struct adpa_store *s, int64_t learner, const char *key, const
 char *adpa_store_get(struct adpa_store *s, int64_t learner, const char *key,
 		     struct adpa_error *err);
 
-/* One row per learner and fiche the learner opened or answered. */
+/* Bookmarks: places in a fiche (a source line, 0 for its top) with an
+ * optional label; one per learner and line (a second one at the same line
+ * replaces the label). Notes: one free text per learner and fiche. Each
+ * writing call is one transaction. */
+struct adpa_bookmark {
+	int64_t id;
+	const char *course, *fiche; /* borrowed for the call */
+	int line;
+	const char *label; /* "" when none */
+	int64_t created;
+};
+/* Adds a bookmark (label NULL or ""); its id, or -1. */
+int64_t adpa_store_bookmark_add(struct adpa_store *s, int64_t learner, const char *course,
+				const char *fiche, int line, const char *label, int64_t now,
+				struct adpa_error *err);
+/* Deletes bookmark id of learner (0 also when it was gone). */
+int adpa_store_bookmark_delete(struct adpa_store *s, int64_t learner, int64_t id,
+			       struct adpa_error *err);
+typedef int (*adpa_bookmark_fn)(const struct adpa_bookmark *b, void *arg);
+/* Calls fn for each bookmark of learner in course (NULL: every course),
+ * ordered by course, fiche, line; stops when fn returns non-zero. */
+int adpa_store_bookmarks(struct adpa_store *s, int64_t learner, const char *course,
+			 adpa_bookmark_fn fn, void *arg, struct adpa_error *err);
+
+struct adpa_note {
+	const char *course, *fiche, *text; /* borrowed for the call */
+	int64_t updated;
+};
+/* Sets the note of a fiche; text NULL or "" deletes it. */
+int adpa_store_note_set(struct adpa_store *s, int64_t learner, const char *course,
+			const char *fiche, const char *text, int64_t now, struct adpa_error *err);
+/* The note of a fiche in *text (caller frees), NULL when there is none. */
+int adpa_store_note_get(struct adpa_store *s, int64_t learner, const char *course,
+			const char *fiche, char **text, struct adpa_error *err);
+typedef int (*adpa_note_fn)(const struct adpa_note *n, void *arg);
+/* Calls fn for each note of learner in course (NULL: every course), ordered
+ * by course then fiche; stops when fn returns non-zero. */
+int adpa_store_notes(struct adpa_store *s, int64_t learner, const char *course, adpa_note_fn fn,
+		     void *arg, struct adpa_error *err);
+
+/* One row per learner and fiche the learner opened, answered, bookmarked
+ * or annotated. */
 struct adpa_export_row {
 	const char *learner, *course, *fiche;
 	int64_t first_opened, completed, last_activity;
 	int seconds, attempts, best; /* best -1 without a finished attempt */
+	const char *note;                     /* NULL when none */
+	const struct adpa_bookmark *bookmarks; /* by line; all borrowed for the call */
+	size_t nbookmarks;
 };
 typedef int (*adpa_export_fn)(const struct adpa_export_row *row, void *arg);
 /* Calls fn for each row of learner (NULL: every learner), ordered by learner
  * then fiche; stops when fn returns non-zero. */
 int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn fn, void *arg,
 		      struct adpa_error *err);
+
+/* The learner's own paths (« parcours »): ordered fiches of one course, a
+ * fiche at most once per path. Each change is one transaction; adding a
+ * fiche already in the path leaves it where it is. */
+struct adpa_store_path {
+	int64_t id;
+	char *name;
+	char **fiches; /* fiche ids, in order */
+	size_t nfiches;
+	int64_t created;
+};
+/* A new path named name holding fiches[0..n) (n may be 0); its id, -1 on error. */
+int64_t adpa_store_path_new(struct adpa_store *s, int64_t learner, const char *course,
+			    const char *name, const char *const *fiches, size_t n, int64_t now,
+			    struct adpa_error *err);
+int adpa_store_path_rename(struct adpa_store *s, int64_t path, const char *name,
+			   struct adpa_error *err);
+int adpa_store_path_delete(struct adpa_store *s, int64_t path, struct adpa_error *err);
+/* Appends fiches[0..n) at the end, in order, skipping those already there. */
+int adpa_store_path_add(struct adpa_store *s, int64_t path, const char *const *fiches, size_t n,
+			struct adpa_error *err);
+/* Removes fiche (no-op when absent); the later ones move up. */
+int adpa_store_path_remove(struct adpa_store *s, int64_t path, const char *fiche,
+			   struct adpa_error *err);
+/* Moves fiche one place up (delta < 0) or down (delta > 0); no-op at an end. */
+int adpa_store_path_move(struct adpa_store *s, int64_t path, const char *fiche, int delta,
+			 struct adpa_error *err);
+/* The paths of learner in course, oldest first, with their fiches. Free
+ * with adpa_store_paths_free(*out, *n) (NULL-safe). */
+int adpa_store_paths(struct adpa_store *s, int64_t learner, const char *course,
+		     struct adpa_store_path **out, size_t *n, struct adpa_error *err);
+void adpa_store_paths_free(struct adpa_store_path *p, size_t n);
 
 /* A short hex digest of a fiche's bytes, to notice a fiche changed since read. */
 void adpa_content_hash(const char *data, size_t len, char out[17]);

@@ -50,6 +50,8 @@ int cmd_report(struct cli *cli);
 int cmd_quiz(struct cli *cli);
 int cmd_review(struct cli *cli);
 int cmd_search(struct cli *cli);
+/* cmd_glossary.c: the glossary, or one entry. */
+int cmd_glossary(struct cli *cli);
 /* cmd_search.c: the search index cache of a course directory,
  * $XDG_CACHE_HOME/adpa/search-HASH.db (else ~/.cache/adpa/...); caller frees. */
 char *search_cache_path(const char *course_dir);

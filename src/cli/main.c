@@ -55,6 +55,8 @@ static const struct command commands[] = {
 	 "several progress files in one table: learner x rubric"},
 	{"search", cmd_search, O_JSON | O_COLOR, "search QUERY... [--json] [--color WHEN]",
 	 "the fiches matching words (accents ignored), best first"},
+	{"glossary", cmd_glossary, O_JSON | O_WIDTH | O_COLOR, "glossary [TERM] [--json] [--width N] [--color WHEN]",
+	 "the glossary: every entry, or one (by term or alias)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 #define GLOBAL_OPTS (O_COURSE | O_NOMOUSE | O_DB | O_LEARNER)

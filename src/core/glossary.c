@@ -2,11 +2,19 @@
  * The glossary (« Lexique »): glossary.yaml, a list of terms with a
  * definition, aliases (acronyms, English forms) and the fiches to see. It is
  * loaded on demand: listing fiches does not need it.
+ *
+ * Lookups by exact key (adpa_course_term) go through the sorted index; the
+ * loose ones of glossary.h (accents ignored, substrings, near misses) scan
+ * the terms: a glossary holds hundreds of entries, not millions.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
 
+#include "adpa/glossary.h"
 #include "adpa/text.h"
 #include "internal.h"
 #include "util.h"
@@ -143,4 +151,161 @@ const struct adpa_term *adpa_course_term(const struct adpa_course *c, const char
 					     sizeof *c->index->keys, cmp_key_word);
 	free(k);
 	return hit ? &c->terms[hit->term] : NULL;
+}
+
+/* --- the glossary seen from the fiches, and loose matching (glossary.h) --- */
+
+static bool fiche_uses(const struct adpa_course *c, const struct adpa_fiche *f,
+		       const struct adpa_term *t)
+{
+	for (size_t k = 0; k < f->nkeywords; k++)
+		if (adpa_course_term(c, f->keywords[k].s) == t)
+			return true;
+	for (size_t k = 0; k < t->nsee; k++)
+		if (!strcmp(t->see[k].s, f->id))
+			return true;
+	return false;
+}
+
+size_t adpa_glossary_fiches(const struct adpa_course *c, const struct adpa_term *t,
+			    const struct adpa_fiche ***out)
+{
+	*out = NULL;
+	if (!c || !t)
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < c->nfiches; i++) /* course order, each fiche once */
+		if (fiche_uses(c, c->fiches[i], t)) {
+			if (!*out)
+				*out = xcalloc(c->nfiches, sizeof **out);
+			(*out)[n++] = c->fiches[i];
+		}
+	return n;
+}
+
+char *adpa_glossary_key(const char *s)
+{
+	size_t n = 0;
+	/* NFD splits « é » into « e » and a combining accent, dropped below */
+	uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFD, NULL, &n);
+	if (!f)
+		return adpa_text_fold(s);
+	char *d = xcalloc(n + 1, 1), *o = d;
+	for (size_t at = 0; at < n;) {
+		ucs4_t uc;
+		int len = u8_mbtoucr(&uc, f + at, n - at);
+		if (len <= 0) { /* casefold gives valid UTF-8; be safe anyway */
+			*o++ = (char)f[at++];
+			continue;
+		}
+		if (uc == 0x2019)
+			*o++ = '\'';
+		else if (!uc_is_general_category(uc, UC_NON_SPACING_MARK)) {
+			memcpy(o, f + at, (size_t)len);
+			o += len;
+		}
+		at += (size_t)len;
+	}
+	*o = '\0';
+	free(f);
+	return d;
+}
+
+static bool key_is(const char *s, const char *key)
+{
+	char *k = adpa_glossary_key(s);
+	bool eq = !strcmp(k, key);
+	free(k);
+	return eq;
+}
+
+const struct adpa_term *adpa_glossary_find(const struct adpa_course *c, const char *word)
+{
+	const struct adpa_term *t = adpa_course_term(c, word);
+	if (t || !c || !word)
+		return t;
+	char *key = adpa_glossary_key(word);
+	for (size_t i = 0; i < c->nterms && !t; i++) {
+		const struct adpa_term *e = &c->terms[i];
+		if (e->term && key_is(e->term, key))
+			t = e;
+		for (size_t k = 0; k < e->naliases && !t; k++)
+			if (key_is(e->aliases[k], key))
+				t = e;
+	}
+	free(key);
+	return t;
+}
+
+static bool key_has(const char *s, const char *key)
+{
+	if (!s)
+		return false;
+	char *k = adpa_glossary_key(s);
+	bool has = strstr(k, key) != NULL;
+	free(k);
+	return has;
+}
+
+bool adpa_glossary_matches(const struct adpa_term *t, const char *key)
+{
+	if (!key || !*key)
+		return true;
+	if (key_has(t->term, key) || key_has(t->definition, key))
+		return true;
+	for (size_t k = 0; k < t->naliases; k++)
+		if (key_has(t->aliases[k], key))
+			return true;
+	return false;
+}
+
+/* Edit distance between a and b, capped: above cap it returns cap + 1. */
+static size_t distance(const char *a, const char *b, size_t cap)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if ((la > lb ? la - lb : lb - la) > cap || lb > 64)
+		return cap + 1;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			best = row[j] + 1 < best ? row[j] + 1 : best;
+			best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static bool near(const char *s, const char *key)
+{
+	char *k = adpa_glossary_key(s);
+	bool close = (*key && strstr(k, key)) || (*k && strstr(key, k)) || distance(k, key, 2) <= 2;
+	free(k);
+	return close;
+}
+
+size_t adpa_glossary_near(const struct adpa_course *c, const char *word,
+			  const struct adpa_term **out, size_t max)
+{
+	if (!c || !word)
+		return 0;
+	char *key = adpa_glossary_key(word);
+	size_t n = 0;
+	for (size_t i = 0; i < c->nterms && n < max; i++) {
+		const struct adpa_term *t = &c->terms[i];
+		bool close = t->term && near(t->term, key);
+		for (size_t k = 0; k < t->naliases && !close; k++)
+			close = near(t->aliases[k], key);
+		if (close)
+			out[n++] = t;
+	}
+	free(key);
+	return n;
 }

@@ -61,6 +61,22 @@ static const char *const migrations[ADPA_STORE_VERSION] = {
 	" hash TEXT NOT NULL, box INTEGER NOT NULL CHECK (box BETWEEN 1 AND 5),"
 	" due INTEGER NOT NULL, PRIMARY KEY(learner, course, fiche, question)) WITHOUT ROWID;"
 	"CREATE INDEX review_due ON review(learner, course, due);",
+	/* 5: the learner's own paths (« parcours »): fiches by position 0..n-1 */
+	"CREATE TABLE path(id INTEGER PRIMARY KEY,"
+	" learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+	" course TEXT NOT NULL, name TEXT NOT NULL, created INTEGER NOT NULL);"
+	"CREATE INDEX path_learner ON path(learner, course);"
+	"CREATE TABLE path_fiche(path INTEGER NOT NULL REFERENCES path(id) ON DELETE CASCADE,"
+	" fiche TEXT NOT NULL, pos INTEGER NOT NULL, PRIMARY KEY(path, fiche)) WITHOUT ROWID;",
+	/* 6: bookmarks (a source line, a label) and one note per fiche */
+	"CREATE TABLE bookmark(id INTEGER PRIMARY KEY,"
+	" learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+	" course TEXT NOT NULL, fiche TEXT NOT NULL, line INTEGER NOT NULL,"
+	" label TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL,"
+	" UNIQUE(learner, course, fiche, line));"
+	"CREATE TABLE note(learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+	" course TEXT NOT NULL, fiche TEXT NOT NULL, text TEXT NOT NULL,"
+	" updated INTEGER NOT NULL, PRIMARY KEY(learner, course, fiche)) WITHOUT ROWID;",
 };
 
 static int fail(struct adpa_store *s, struct adpa_error *err, const char *what)
@@ -700,14 +716,160 @@ char *adpa_store_get(struct adpa_store *s, int64_t learner, const char *key,
 	return v;
 }
 
+/* --- bookmarks and notes --- */
+
+int64_t adpa_store_bookmark_add(struct adpa_store *s, int64_t learner, const char *course,
+				const char *fiche, int line, const char *label, int64_t now,
+				struct adpa_error *err)
+{
+	const char *what = "cannot save the bookmark";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = run(s,
+		     "INSERT INTO bookmark(learner, course, fiche, line, label, created)"
+		     " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(learner, course, fiche, line)"
+		     " DO UPDATE SET label = excluded.label, created = excluded.created",
+		     "issisi", learner, course, fiche, (int64_t)line, label ? label : "", now);
+	int ok = 0;
+	int64_t id = rc == 0 ? query_int(s, -1, &ok,
+					 "SELECT id FROM bookmark WHERE learner = ? AND course = ?"
+					 " AND fiche = ? AND line = ?",
+					 "issi", learner, course, fiche, (int64_t)line)
+			     : -1;
+	if (rc == 0 && (!ok || id < 0))
+		rc = -1;
+	return finish_tx(s, rc, what, err) < 0 ? -1 : id;
+}
+
+int adpa_store_bookmark_delete(struct adpa_store *s, int64_t learner, int64_t id,
+			       struct adpa_error *err)
+{
+	const char *what = "cannot delete the bookmark";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = run(s, "DELETE FROM bookmark WHERE learner = ? AND id = ?", "ii", learner, id);
+	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_bookmarks(struct adpa_store *s, int64_t learner, const char *course,
+			 adpa_bookmark_fn fn, void *arg, struct adpa_error *err)
+{
+	sqlite3_stmt *st = stmt(s,
+				"SELECT id, course, fiche, line, label, created FROM bookmark"
+				" WHERE learner = ?1 AND (?2 IS NULL OR course = ?2)"
+				" ORDER BY course, fiche, line",
+				"is", learner, course);
+	if (!st)
+		return fail(s, err, "cannot read the bookmarks");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct adpa_bookmark b = {
+			.id = sqlite3_column_int64(st, 0),
+			.course = (const char *)sqlite3_column_text(st, 1),
+			.fiche = (const char *)sqlite3_column_text(st, 2),
+			.line = sqlite3_column_int(st, 3),
+			.label = (const char *)sqlite3_column_text(st, 4),
+			.created = sqlite3_column_int64(st, 5),
+		};
+		if (fn(&b, arg))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(s, err, "cannot read the bookmarks");
+}
+
+int adpa_store_note_set(struct adpa_store *s, int64_t learner, const char *course,
+			const char *fiche, const char *text, int64_t now, struct adpa_error *err)
+{
+	const char *what = "cannot save the note";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = text && *text
+			 ? run(s,
+			       "INSERT INTO note(learner, course, fiche, text, updated) VALUES (?, ?, ?, ?, ?)"
+			       " ON CONFLICT(learner, course, fiche) DO UPDATE SET text = excluded.text,"
+			       " updated = excluded.updated",
+			       "isssi", learner, course, fiche, text, now)
+			 : run(s, "DELETE FROM note WHERE learner = ? AND course = ? AND fiche = ?", "iss",
+			       learner, course, fiche);
+	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_note_get(struct adpa_store *s, int64_t learner, const char *course,
+			const char *fiche, char **text, struct adpa_error *err)
+{
+	*text = NULL;
+	sqlite3_stmt *st = stmt(s,
+				"SELECT text FROM note WHERE learner = ? AND course = ? AND fiche = ?",
+				"iss", learner, course, fiche);
+	if (!st)
+		return fail(s, err, "cannot read the note");
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*text = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(s, err, "cannot read the note");
+}
+
+int adpa_store_notes(struct adpa_store *s, int64_t learner, const char *course, adpa_note_fn fn,
+		     void *arg, struct adpa_error *err)
+{
+	sqlite3_stmt *st = stmt(s,
+				"SELECT course, fiche, text, updated FROM note"
+				" WHERE learner = ?1 AND (?2 IS NULL OR course = ?2) ORDER BY course, fiche",
+				"is", learner, course);
+	if (!st)
+		return fail(s, err, "cannot read the notes");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct adpa_note n = {
+			.course = (const char *)sqlite3_column_text(st, 0),
+			.fiche = (const char *)sqlite3_column_text(st, 1),
+			.text = (const char *)sqlite3_column_text(st, 2),
+			.updated = sqlite3_column_int64(st, 3),
+		};
+		if (fn(&n, arg))
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(s, err, "cannot read the notes");
+}
+
 /* --- export --- */
+
+/* The bookmarks of one export row, copied out of st (bound to its learner,
+ * course and fiche) into *v; returns the count, or -1. */
+static long row_bookmarks(sqlite3_stmt *st, struct adpa_bookmark **v, size_t *cap)
+{
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(*v, *cap, n + 1);
+		(*v)[n++] = (struct adpa_bookmark){
+			.id = sqlite3_column_int64(st, 0),
+			.line = sqlite3_column_int(st, 1),
+			.label = xstrdup((const char *)sqlite3_column_text(st, 2)),
+			.created = sqlite3_column_int64(st, 3),
+		};
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? (long)n : -1;
+}
+
+static void free_bookmarks(struct adpa_bookmark *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free((char *)v[i].label);
+}
 
 int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn fn, void *arg,
 		      struct adpa_error *err)
 {
 	static const char sql[] =
 		"WITH k AS (SELECT learner, course, fiche FROM reading"
-		"           UNION SELECT learner, course, fiche FROM attempt),"
+		"           UNION SELECT learner, course, fiche FROM attempt"
+		"           UNION SELECT learner, course, fiche FROM bookmark"
+		"           UNION SELECT learner, course, fiche FROM note),"
 		" q AS (SELECT learner, course, fiche, count(finished > 0 OR NULL) AS n,"
 		"       max(CASE WHEN finished > 0 THEN correct * 100 / questions END) AS best,"
 		"       max(coalesce((SELECT max(at) FROM answer WHERE attempt = a.id), started),"
@@ -715,16 +877,25 @@ int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn 
 		"       FROM attempt a WHERE questions > 0 GROUP BY learner, course, fiche)"
 		" SELECT l.name, k.course, k.fiche, coalesce(r.first_opened, 0),"
 		"  coalesce(r.completed, 0), coalesce(r.seconds, 0), coalesce(q.n, 0),"
-		"  coalesce(q.best, -1), max(coalesce(r.last_opened, 0), coalesce(q.fin, 0))"
+		"  coalesce(q.best, -1), max(coalesce(r.last_opened, 0), coalesce(q.fin, 0)),"
+		"  n.text, k.learner"
 		" FROM k JOIN learner l ON l.id = k.learner"
 		" LEFT JOIN reading r USING (learner, course, fiche)"
 		" LEFT JOIN q USING (learner, course, fiche)"
+		" LEFT JOIN note n USING (learner, course, fiche)"
 		" WHERE ?1 IS NULL OR l.name = ?1 ORDER BY l.name, k.course, k.fiche";
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = stmt(s, sql, "s", learner);
+	sqlite3_stmt *bm = stmt(s,
+				"SELECT id, line, label, created FROM bookmark WHERE learner = ?"
+				" AND course = ? AND fiche = ? ORDER BY line",
+				"");
+	if (!st || !bm) {
+		sqlite3_finalize(st);
+		sqlite3_finalize(bm);
 		return fail(s, err, "cannot read the progress");
-	if (learner)
-		sqlite3_bind_text(st, 1, learner, -1, SQLITE_TRANSIENT);
+	}
+	struct adpa_bookmark *marks = NULL;
+	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct adpa_export_row r = {
@@ -737,11 +908,30 @@ int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn 
 			.attempts = sqlite3_column_int(st, 6),
 			.best = sqlite3_column_int(st, 7),
 			.last_activity = sqlite3_column_int64(st, 8),
+			.note = (const char *)sqlite3_column_text(st, 9),
 		};
-		if (fn(&r, arg))
+		sqlite3_bind_int64(bm, 1, sqlite3_column_int64(st, 10));
+		sqlite3_bind_text(bm, 2, r.course, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(bm, 3, r.fiche, -1, SQLITE_TRANSIENT);
+		long nb = row_bookmarks(bm, &marks, &cap);
+		if (nb < 0) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		for (long i = 0; i < nb; i++) {
+			marks[i].course = r.course;
+			marks[i].fiche = r.fiche;
+		}
+		r.bookmarks = marks;
+		r.nbookmarks = (size_t)nb;
+		int stop = fn(&r, arg);
+		free_bookmarks(marks, (size_t)nb);
+		if (stop)
 			break;
 	}
+	sqlite3_finalize(bm);
 	sqlite3_finalize(st);
+	free(marks);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : fail(s, err, "cannot read the progress");
 }
 
@@ -751,4 +941,184 @@ void adpa_content_hash(const char *data, size_t len, char out[17])
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)data[i]) * 1099511628211u;
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* --- the learner's own paths («parcours») ---
+ *
+ * A path's fiches hold positions 0 .. n-1 without gaps: adding appends,
+ * removing closes the gap, moving swaps two neighbours. A fiche is at most
+ * once in a path (adding it again is a no-op). */
+
+/* Inside a transaction: appends the fiches not yet in path, in order. */
+static int path_append(struct adpa_store *s, int64_t path, const char *const *fiches, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (run(s,
+			"INSERT OR IGNORE INTO path_fiche(path, fiche, pos)"
+			" SELECT ?1, ?2, count(*) FROM path_fiche WHERE path = ?1",
+			"is", path, fiches[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* Inside a transaction: -1 (err filled, rolled back) when path is unknown. */
+static int path_exists(struct adpa_store *s, int64_t path, const char *what,
+		       struct adpa_error *err)
+{
+	int ok;
+	int64_t n = query_int(s, 0, &ok, "SELECT count(*) FROM path WHERE id = ?", "i", path);
+	if (ok && n == 1)
+		return 0;
+	if (!ok)
+		fail(s, err, what);
+	else
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0, "%s: no such path", what);
+	rollback(s);
+	return -1;
+}
+
+int64_t adpa_store_path_new(struct adpa_store *s, int64_t learner, const char *course,
+			    const char *name, const char *const *fiches, size_t n, int64_t now,
+			    struct adpa_error *err)
+{
+	const char *what = "cannot create the path";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = run(s, "INSERT INTO path(learner, course, name, created) VALUES (?, ?, ?, ?)",
+		     "issi", learner, course, name, now);
+	int64_t id = sqlite3_last_insert_rowid(s->db);
+	if (rc == 0)
+		rc = path_append(s, id, fiches, n);
+	return finish_tx(s, rc, what, err) < 0 ? -1 : id;
+}
+
+int adpa_store_path_rename(struct adpa_store *s, int64_t path, const char *name,
+			   struct adpa_error *err)
+{
+	const char *what = "cannot rename the path";
+	if (start_tx(s, what, err) < 0 || path_exists(s, path, what, err) < 0)
+		return -1;
+	int rc = run(s, "UPDATE path SET name = ? WHERE id = ?", "si", name, path);
+	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_path_delete(struct adpa_store *s, int64_t path, struct adpa_error *err)
+{
+	const char *what = "cannot delete the path";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int rc = run(s, "DELETE FROM path_fiche WHERE path = ?", "i", path);
+	if (rc == 0)
+		rc = run(s, "DELETE FROM path WHERE id = ?", "i", path);
+	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_path_add(struct adpa_store *s, int64_t path, const char *const *fiches, size_t n,
+			struct adpa_error *err)
+{
+	const char *what = "cannot add to the path";
+	if (start_tx(s, what, err) < 0 || path_exists(s, path, what, err) < 0)
+		return -1;
+	return finish_tx(s, path_append(s, path, fiches, n), what, err);
+}
+
+int adpa_store_path_remove(struct adpa_store *s, int64_t path, const char *fiche,
+			   struct adpa_error *err)
+{
+	const char *what = "cannot remove from the path";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int ok;
+	int64_t pos = query_int(s, -1, &ok, "SELECT pos FROM path_fiche WHERE path = ? AND fiche = ?",
+				"is", path, fiche);
+	int rc = ok ? 0 : -1;
+	if (rc == 0 && pos >= 0)
+		rc = run(s, "DELETE FROM path_fiche WHERE path = ? AND fiche = ?", "is", path, fiche);
+	if (rc == 0 && pos >= 0)
+		rc = run(s, "UPDATE path_fiche SET pos = pos - 1 WHERE path = ? AND pos > ?", "ii",
+			 path, pos);
+	return finish_tx(s, rc, what, err);
+}
+
+int adpa_store_path_move(struct adpa_store *s, int64_t path, const char *fiche, int delta,
+			 struct adpa_error *err)
+{
+	const char *what = "cannot move the fiche in the path";
+	if (start_tx(s, what, err) < 0)
+		return -1;
+	int ok, ok2;
+	int64_t pos = query_int(s, -1, &ok, "SELECT pos FROM path_fiche WHERE path = ? AND fiche = ?",
+				"is", path, fiche);
+	int64_t n = query_int(s, 0, &ok2, "SELECT count(*) FROM path_fiche WHERE path = ?", "i", path);
+	int rc = ok && ok2 ? 0 : -1;
+	int64_t to = pos + (delta < 0 ? -1 : 1);
+	if (rc == 0 && pos >= 0 && delta != 0 && to >= 0 && to < n)
+		rc = run(s,
+			 "UPDATE path_fiche SET pos = CASE pos WHEN ?1 THEN ?2 ELSE ?1 END"
+			 " WHERE path = ?3 AND pos IN (?1, ?2)",
+			 "iii", pos, to, path);
+	return finish_tx(s, rc, what, err);
+}
+
+/* The fiches of path p, in order, into p->fiches. */
+static int path_fiches(struct adpa_store *s, struct adpa_store_path *p)
+{
+	sqlite3_stmt *st = stmt(s, "SELECT fiche FROM path_fiche WHERE path = ? ORDER BY pos", "i",
+				p->id);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(p->fiches, cap, p->nfiches + 1);
+		p->fiches[p->nfiches++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int adpa_store_paths(struct adpa_store *s, int64_t learner, const char *course,
+		     struct adpa_store_path **out, size_t *n, struct adpa_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = stmt(s,
+				"SELECT id, name, created FROM path WHERE learner = ? AND course = ?"
+				" ORDER BY id",
+				"is", learner, course);
+	if (!st)
+		return fail(s, err, "cannot read the paths");
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		XGROW(*out, cap, *n + 1);
+		struct adpa_store_path *p = &(*out)[(*n)++];
+		*p = (struct adpa_store_path){
+			.id = sqlite3_column_int64(st, 0),
+			.name = xstrdup((const char *)sqlite3_column_text(st, 1)),
+			.created = sqlite3_column_int64(st, 2),
+		};
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; rc == SQLITE_DONE && i < *n; i++)
+		if (path_fiches(s, &(*out)[i]) < 0)
+			rc = SQLITE_ERROR;
+	if (rc == SQLITE_DONE)
+		return 0;
+	fail(s, err, "cannot read the paths");
+	adpa_store_paths_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
+void adpa_store_paths_free(struct adpa_store_path *p, size_t n)
+{
+	for (size_t i = 0; p && i < n; i++) {
+		free(p[i].name);
+		for (size_t j = 0; j < p[i].nfiches; j++)
+			free(p[i].fiches[j]);
+		free(p[i].fiches);
+	}
+	free(p);
 }

@@ -33,6 +33,14 @@ void page_clear(struct page *pg)
 	pg->sel = (size_t)-1;
 }
 
+void page_free(struct page *pg)
+{
+	page_clear(pg);
+	free(pg->v);
+	pg->v = NULL;
+	pg->cap = 0;
+}
+
 void page_draw(struct tui *t, struct page *pg, int y0, int h)
 {
 	if (pg->sel != (size_t)-1 && pg->sel < pg->top)

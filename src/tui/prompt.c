@@ -73,3 +73,19 @@ void tui_prompt_draw(struct tui *t)
 	mvwaddnwstr(stdscr, y, x, t->prompt.buf + from, (int)(t->prompt.len - from));
 	wmove(stdscr, y, x + (w > 0 ? w : 0));
 }
+
+bool tui_prompt_fill(struct tui *t, const char *text)
+{
+	size_t max = sizeof t->prompt.buf / sizeof t->prompt.buf[0] - 1, len = 0;
+	const uint8_t *p = (const uint8_t *)text, *end = p + strlen(text);
+	while (p < end) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, (size_t)(end - p));
+		if (c == '\n' || c == '\r' || len == max)
+			return false; /* the line cannot hold it: leave it whole in the store */
+		t->prompt.buf[len++] = (wchar_t)c;
+		p += k;
+	}
+	t->prompt.len = len;
+	return true;
+}

@@ -57,6 +57,21 @@ enum cmd {
 	CMD_LEARNER,  /* switch learner */
 	CMD_SHUFFLE,  /* shuffle quiz choices or not */
 	CMD_REVIEW,   /* a review session: the questions due */
+	CMD_PATHS,    /* the learner's paths (« Parcours ») */
+	CMD_PATH_ADD, /* add the fiche to a path */
+	CMD_CONTINUE, /* open a path's next unfinished fiche */
+	CMD_NEW,      /* a new path */
+	CMD_REMOVE,   /* remove the fiche from the path */
+	CMD_MOVE_UP,  /* move the fiche up in the path */
+	CMD_MOVE_DOWN,
+	CMD_RENAME,
+	CMD_DELETE,
+	CMD_FILTER, /* filter a list */
+	CMD_BOOKMARK, /* bookmark the place read */
+	CMD_NOTE,     /* write the fiche's note */
+	CMD_MARKS,    /* the bookmarks and notes screen */
+	CMD_GLOSSARY, /* the glossary (« Lexique ») */
+	CMD_KEYWORDS, /* the fiche's keywords, to their glossary entries */
 	CMD_CHOICE_1, /* ... to CMD_CHOICE_1 + 8: a quiz choice by its number */
 	CMD_CHOICE_9 = CMD_CHOICE_1 + 8,
 	/* made by the loop from mouse events, never bound to a key */
@@ -165,7 +180,7 @@ struct tui {
 	struct {
 		bool active;
 		const char *label;
-		wchar_t buf[128];
+		wchar_t buf[1024]; /* room for a note */
 		size_t len;
 		prompt_fn done;
 		void *st;
@@ -189,6 +204,13 @@ struct tui {
 	int64_t last_tick;          /* for active reading time */
 	size_t tick_fiche;
 	size_t review_due;          /* questions due for review (at the last refresh) */
+
+	/* adding a fiche to a path (view_paths.c), kept across its prompts */
+	struct {
+		size_t fiche;
+		int64_t path;
+		char label[512];
+	} padd;
 
 	/* search (view_search.c): the index, opened on the first search */
 	struct adpa_search *search;
@@ -215,6 +237,14 @@ void tui_prompt(struct tui *t, const char *label, prompt_fn done, void *st);
 void tui_prompt_key(struct tui *t, int r, wint_t ch);
 /* Draws the prompt in the status line and places the cursor (prompt.c). */
 void tui_prompt_draw(struct tui *t);
+/* Puts UTF-8 text in the prompt just opened (a value to edit); false, the
+ * prompt left empty, when it does not fit or holds a line break. */
+bool tui_prompt_fill(struct tui *t, const char *text);
+/* Runs editor (a shell command line, from $VISUAL or $EDITOR) on a private
+ * temporary file holding text, curses suspended meanwhile (editor.c).
+ * Returns the file's text afterwards (caller frees; a final line break
+ * dropped), or NULL after a message when the editor failed. */
+char *tui_edit_external(struct tui *t, const char *editor, const char *text);
 
 /* --- theme (theme.c) --- */
 
@@ -382,6 +412,8 @@ struct page {
 void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,
 	      size_t fiche);
 void page_clear(struct page *pg);
+/* page_clear, and the lines' storage too. */
+void page_free(struct page *pg);
 void page_draw(struct tui *t, struct page *pg, int y0, int h);
 /* Scrolling and moving between fiche lines; false when cmd is not one. */
 bool page_cmd(struct page *pg, enum cmd cmd, int h);
@@ -405,8 +437,25 @@ void view_quiz_open(struct tui *t, size_t i);
 /* A review session: the questions due, one per screen, as in a quiz. */
 void view_review_open(struct tui *t);
 void view_progress_open(struct tui *t);
+/* « Signets et notes »: the learner's bookmarks and notes in the course. */
+void view_marks_open(struct tui *t);
+/* From the reader (view_marks.c): a bookmark of fiche i at source line
+ * line, and its note set (text "" deletes) or edited, in $VISUAL/$EDITOR
+ * when set, else in the prompt (done gets the text, with st). */
+void marks_bookmark(struct tui *t, size_t fiche, int line, const char *label);
+void marks_note_set(struct tui *t, size_t fiche, const char *text);
+void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st);
+/* The learner's paths and the course's suggested ones (view_paths.c). */
+void view_paths_open(struct tui *t);
+/* Adds fiche i to one of the learner's paths: asks which (or a name for a
+ * new one), then offers to add its missing prerequisites before it. */
+void paths_add_fiche(struct tui *t, size_t i);
 /* The course search (Home and rubric: /): a prompt, then the results view. */
 void view_search_prompt(struct tui *t);
+/* The glossary (view_glossary.c): every term, or (from the reader) the
+ * glossary entries of fiche i's keywords. */
+void view_glossary_open(struct tui *t);
+void view_glossary_keywords(struct tui *t, size_t i);
 
 /* The link's fiche, after a message when it is unknown (reader and about). */
 const struct adpa_fiche *follow_fiche_link(struct tui *t, const struct adpa_link *l);

@@ -6,7 +6,8 @@
  * and « À propos ». The items are computed from the session each time (no
  * copy to keep in step): item 0 is « Reprendre » when there is one, then
  * « Révision » when there is one, then one item per rubric, then the
- * progress screen, the search and « À propos ». When the progress file
+ * progress screen, « Parcours » (c), « Signets et notes » (s), the search,
+ * « Lexique » (x) and « À propos ». When the progress file
  * holds several learners, the header says who is reading; L switches.
  */
 #include <stdio.h>
@@ -16,7 +17,17 @@
 #include "../core/util.h"
 #include "tui_internal.h"
 
-enum item { IT_RESUME, IT_REVIEW, IT_RUBRIC, IT_PROGRESS, IT_SEARCH, IT_ABOUT };
+enum item {
+	IT_RESUME,
+	IT_REVIEW,
+	IT_RUBRIC,
+	IT_PROGRESS,
+	IT_PATHS,
+	IT_MARKS,
+	IT_SEARCH,
+	IT_GLOSSARY,
+	IT_ABOUT
+};
 
 struct home {
 	struct tui *t;
@@ -28,8 +39,11 @@ struct home {
 static const struct key_def home_defs[] = {
 	{'a', false, CMD_ABOUT, "à propos du cours"},
 	{'p', false, CMD_PROGRESS, "votre progression"},
+	{'c', false, CMD_PATHS, "vos parcours (et ceux que le cours suggère)"},
 	{'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd'hui"},
+	{'s', false, CMD_MARKS, "vos signets et notes"},
 	{'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
+	{'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
 	{'L', false, CMD_LEARNER, "changer d'apprenant (un nom nouveau en crée un)"},
 	{'q', false, CMD_BACK, "quitter adpa"},
 };
@@ -56,14 +70,48 @@ static enum item kind(const struct tui *t, size_t i, size_t *rubric)
 		return IT_REVIEW;
 	*rubric = r;
 	size_t n = t->course->nrubrics;
-	return r < n ? IT_RUBRIC : r == n ? IT_PROGRESS : r == n + 1 ? IT_SEARCH : IT_ABOUT;
+	return r < n ? IT_RUBRIC
+	       : r == n ? IT_PROGRESS
+	       : r == n + 1 ? IT_PATHS
+	       : r == n + 2 ? IT_MARKS
+	       : r == n + 3 ? IT_SEARCH
+	       : r == n + 4 ? IT_GLOSSARY
+			    : IT_ABOUT;
+}
+
+static int base_height(const void *ctx, size_t i);
+
+/* The blank row above « Progression » goes when every item would not fit
+ * otherwise (Home grew: paths, bookmarks, glossary), so that the whole of
+ * Home stays on an 80x24 screen. */
+static bool compact(const struct tui *t)
+{
+	int need = 0, room = t->rows - 1 - (t->store ? 2 : 3);
+	size_t r;
+	for (size_t i = 0;; i++) {
+		need += base_height(t, i);
+		if (kind(t, i, &r) == IT_ABOUT)
+			break;
+	}
+	return need > room;
 }
 
 static int item_height(const void *ctx, size_t i)
 {
 	size_t r;
+	if (kind(ctx, i, &r) == IT_PROGRESS && compact(ctx))
+		return 1;
+	return base_height(ctx, i);
+}
+
+static int base_height(const void *ctx, size_t i)
+{
+	size_t r;
 	enum item k = kind(ctx, i, &r);
-	return k == IT_RUBRIC ? 3 : k == IT_ABOUT || k == IT_SEARCH ? 1 : 2;
+	return k == IT_RUBRIC ? 3 : k == IT_ABOUT || k == IT_SEARCH || k == IT_PATHS || k == IT_MARKS ||
+			   k == IT_GLOSSARY
+		       ? 1
+		       : 2;
 }
 
 /* A whole row, selected or not, with label cut at maxw cells. */
@@ -123,23 +171,33 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 		draw_rubric(t, r, y, sel);
 		break;
 	case IT_PROGRESS:
-		draw_blank(y, 0, t->cols, A_NORMAL);
-		snprintf(label, sizeof label, "Progression : %zu/%zu fiches lues, %zu maîtrisées",
+		if (!compact(t))
+			draw_blank(y++, 0, t->cols, A_NORMAL);
+		snprintf(label, sizeof label, "Progression (p) : %zu/%zu fiches lues, %zu maîtrisées",
 			 t->sum->total.read, t->sum->total.fiches, t->sum->total.mastered);
-		draw_row_label(t, y + 1, label, sel, t->cols - 4);
+		draw_row_label(t, y, label, sel, t->cols - 4);
+		break;
+	case IT_PATHS:
+		draw_row_label(t, y, "Parcours (c)", sel, t->cols - 4);
+		break;
+	case IT_MARKS:
+		draw_row_label(t, y, "Signets et notes (s)", sel, t->cols - 4);
 		break;
 	case IT_SEARCH:
 		draw_row_label(t, y, "Rechercher dans le cours (/)", sel, t->cols - 4);
 		break;
+	case IT_GLOSSARY:
+		draw_row_label(t, y, "Lexique : les termes du cours (x)", sel, t->cols - 4);
+		break;
 	case IT_ABOUT:
-		draw_row_label(t, y, "À propos", sel, t->cols - 4);
+		draw_row_label(t, y, "À propos (a)", sel, t->cols - 4);
 		break;
 	}
 }
 
 static void home_layout(struct home *h)
 {
-	h->list.n = (has_resume(h->t) ? 1 : 0) + has_review(h->t) + h->t->course->nrubrics + 3;
+	h->list.n = (has_resume(h->t) ? 1 : 0) + has_review(h->t) + h->t->course->nrubrics + 6;
 	h->y0 = h->t->store ? 2 : 3;
 	h->h = h->t->rows - 1 - h->y0;
 }
@@ -180,8 +238,17 @@ static void open_item(struct tui *t, struct home *h)
 	case IT_RUBRIC:
 		view_rubric_open(t, r);
 		break;
+	case IT_PATHS:
+		view_paths_open(t);
+		break;
+	case IT_MARKS:
+		view_marks_open(t);
+		break;
 	case IT_SEARCH:
 		view_search_prompt(t);
+		break;
+	case IT_GLOSSARY:
+		view_glossary_open(t);
 		break;
 	case IT_ABOUT:
 		view_about_open(t);
@@ -228,11 +295,20 @@ static void home_key(struct tui *t, void *st, enum cmd cmd)
 	case CMD_PROGRESS:
 		view_progress_open(t);
 		break;
+	case CMD_PATHS:
+		view_paths_open(t);
+		break;
 	case CMD_REVIEW:
 		view_review_open(t);
 		break;
+	case CMD_MARKS:
+		view_marks_open(t);
+		break;
 	case CMD_SEARCH:
 		view_search_prompt(t);
+		break;
+	case CMD_GLOSSARY:
+		view_glossary_open(t);
 		break;
 	case CMD_LEARNER:
 		tui_prompt(t, "Apprenant : ", switch_learner, h);

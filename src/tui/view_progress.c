@@ -143,8 +143,7 @@ static void progress_leave(struct tui *t, void *st)
 {
 	struct progress_view *v = st;
 	(void)t;
-	page_clear(&v->pg);
-	free(v->pg.v);
+	page_free(&v->pg);
 	free(v);
 }
 

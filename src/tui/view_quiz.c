@@ -320,8 +320,7 @@ static void quiz_leave(struct tui *t, void *st)
 {
 	struct quiz *q = st;
 	(void)t;
-	page_clear(&q->pg);
-	free(q->pg.v);
+	page_free(&q->pg);
 	free(q->items);
 	free(q->order);
 	free(q->chosen);

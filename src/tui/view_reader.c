@@ -50,6 +50,10 @@ static const struct key_def reader_defs[] = {
 	{'[', false, CMD_PREV, "fiche précédente de la rubrique"},
 	{'e', false, CMD_QUIZ, "faire le quiz de la fiche"},
 	{'m', false, CMD_MARK, "marquer la fiche lue, ou non lue"},
+	{'K', false, CMD_KEYWORDS, "les mots-clés de la fiche, vers le lexique"},
+	{'+', false, CMD_PATH_ADD, "ajouter la fiche à un de vos parcours (et ses prérequis)"},
+	{'B', false, CMD_BOOKMARK, "poser un signet à la ligne lue (libellé facultatif)"},
+	{'a', false, CMD_NOTE, "annoter : écrire la note de la fiche ($VISUAL ou $EDITOR si défini)"},
 };
 static const struct key_table reader_keys = KEY_TABLE("Fiches", reader_defs);
 static const struct key_table *const reader_tables[] = {&reader_keys, &keys_scroll, &keys_pager,
@@ -171,6 +175,18 @@ static void step(struct tui *t, struct reader *r, int dir)
 	reader_load(t, r, dir > 0 ? r->fiche + 1 : r->fiche - 1, true);
 }
 
+static void bookmark_done(struct tui *t, void *st, const char *label)
+{
+	struct reader *r = st;
+	marks_bookmark(t, r->fiche, pager_place(&r->pg).src, label);
+}
+
+static void note_done(struct tui *t, void *st, const char *text)
+{
+	struct reader *r = st;
+	marks_note_set(t, r->fiche, text);
+}
+
 static void reader_key(struct tui *t, void *st, enum cmd cmd)
 {
 	struct reader *r = st;
@@ -184,6 +200,18 @@ static void reader_key(struct tui *t, void *st, enum cmd cmd)
 		break;
 	case CMD_MARK:
 		toggle_read(t, r);
+		break;
+	case CMD_KEYWORDS:
+		view_glossary_keywords(t, r->fiche);
+		break;
+	case CMD_PATH_ADD:
+		paths_add_fiche(t, r->fiche);
+		break;
+	case CMD_BOOKMARK:
+		tui_prompt(t, "Signet, libellé (facultatif) : ", bookmark_done, r);
+		break;
+	case CMD_NOTE:
+		marks_note_edit(t, r->fiche, note_done, r);
 		break;
 	case CMD_OPEN:
 		follow(t, r);

@@ -9,7 +9,11 @@
  * then level; title and duration stay.
  *
  * The fiches of a rubric are contiguous in course->fiches (first, nfiches),
- * so item i is fiche first + i. Coming back from the reader selects the
+ * so item i is fiche first + i, unless a filter (f: level, keyword,
+ * duration, status; see adpa_filter_parse) hides some: then shown[] maps
+ * items to fiches, recomputed at each layout (a rubric holds few fiches) and
+ * the filter is said in the status line. + adds the chosen fiche to a path.
+ * Coming back from the reader selects the
  * fiche last read.
  */
 #include <stdio.h>
@@ -26,12 +30,18 @@ struct rubric {
 	int y0, h;   /* the list's rows */
 	int nsum;    /* rows of rubric summary shown above the list */
 	int ndetail; /* rows of fiche summary shown below it */
+	struct adpa_filter filter;
+	size_t *shown; /* items -> course fiche indices (list.n of them) */
 };
 
 static const struct key_def rubric_defs[] = {
 	{']', false, CMD_NEXT, "rubrique suivante"},
 	{'[', false, CMD_PREV, "rubrique précédente"},
 	{'e', false, CMD_QUIZ, "faire le quiz de la fiche choisie"},
+	{'+', false, CMD_PATH_ADD, "ajouter la fiche choisie à un de vos parcours (et ses prérequis)"},
+	{'f', false, CMD_FILTER,
+	 "filtrer : niveau (débutant…), statut (nouvelle, en cours, lue, maîtrisée), durée "
+	 "maximale (10), mot-clé ; vide : tout"},
 	{'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
 };
 static const struct key_table rubric_keys = KEY_TABLE("Rubrique", rubric_defs);
@@ -52,11 +62,11 @@ static int row_height(const void *ctx, size_t i)
 static void fiche_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 {
 	const struct rubric *v = ctx;
-	const struct adpa_fiche *f = t->course->fiches[rub(v)->first + i];
+	const struct adpa_fiche *f = t->course->fiches[v->shown[i]];
 	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_NORMAL;
 	char dur[32], quiz[32];
 	snprintf(dur, sizeof dur, "%d min", f->duration);
-	const struct adpa_fiche_state *st = progress_of(t, rub(v)->first + i);
+	const struct adpa_fiche_state *st = progress_of(t, v->shown[i]);
 	quiz[0] = '\0';
 	if (f->nquiz && st->p.best >= 0)
 		snprintf(quiz, sizeof quiz, "quiz %d %%", st->p.best);
@@ -87,7 +97,11 @@ static void fiche_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 static void rubric_layout(struct rubric *v)
 {
 	struct tui *t = v->t;
-	v->list.n = rub(v)->nfiches;
+	v->shown = xrealloc(v->shown, (rub(v)->nfiches + 1) * sizeof *v->shown);
+	v->list.n = 0;
+	for (size_t i = rub(v)->first; i < rub(v)->first + rub(v)->nfiches; i++)
+		if (adpa_filter_match(&v->filter, t->course->fiches[i], progress_of(t, i)->status))
+			v->shown[v->list.n++] = i;
 	v->nsum = t->rows >= 20 ? 3 : t->rows >= 14 ? 1 : 0;
 	if (v->nsum) { /* no blank rows under a short summary */
 		struct adpa_render_opts o = tui_render_opts(t, t->cols - 4, 0);
@@ -138,7 +152,7 @@ static void rubric_draw(struct tui *t, void *st)
 	list_draw(t, &v->list, v->y0, v->h);
 	int y = v->y0 + v->h;
 	if (v->ndetail && v->list.n) {
-		const struct adpa_fiche *f = t->course->fiches[rub(v)->first + v->list.sel];
+		const struct adpa_fiche *f = t->course->fiches[v->shown[v->list.sel]];
 		draw_blank(y, 0, t->cols, A_NORMAL);
 		draw_para(t, y + 1, v->ndetail - 1, f->summary, theme_role(t, ROLE_DIM));
 		y += v->ndetail;
@@ -150,10 +164,23 @@ static void rubric_draw(struct tui *t, void *st)
 static void rubric_open_fiche(struct tui *t, struct rubric *v)
 {
 	if (!v->list.n) {
-		tui_message(t, false, "Cette rubrique n'a pas encore de fiche");
+		tui_message(t, false, adpa_filter_empty(&v->filter)
+					  ? "Cette rubrique n'a pas encore de fiche"
+					  : "Aucune fiche ne correspond au filtre (f le change)");
 		return;
 	}
-	view_reader_open(t, rub(v)->first + v->list.sel, NULL);
+	view_reader_open(t, v->shown[v->list.sel], NULL);
+}
+
+static void filter_done(struct tui *t, void *st, const char *text)
+{
+	struct rubric *v = st;
+	adpa_filter_clear(&v->filter);
+	adpa_filter_parse(text, &v->filter);
+	v->list.sel = v->list.top = 0;
+	rubric_layout(v);
+	if (!v->list.n)
+		tui_message(t, false, "Aucune fiche ne correspond au filtre (f le change)");
 }
 
 static void rubric_key(struct tui *t, void *st, enum cmd cmd)
@@ -175,7 +202,14 @@ static void rubric_key(struct tui *t, void *st, enum cmd cmd)
 		break;
 	case CMD_QUIZ:
 		if (v->list.n)
-			view_quiz_open(t, rub(v)->first + v->list.sel);
+			view_quiz_open(t, v->shown[v->list.sel]);
+		break;
+	case CMD_PATH_ADD:
+		if (v->list.n)
+			paths_add_fiche(t, v->shown[v->list.sel]);
+		break;
+	case CMD_FILTER:
+		tui_prompt(t, "Filtre (niveau, statut, durée, mot-clé) : ", filter_done, v);
 		break;
 	case CMD_SEARCH:
 		view_search_prompt(t);
@@ -193,15 +227,22 @@ static void rubric_enter(struct tui *t, void *st)
 	struct rubric *v = st;
 	progress_refresh(t, true);
 	size_t f = t->last_fiche;
-	if (f < t->course->nfiches && f >= rub(v)->first && f < rub(v)->first + rub(v)->nfiches)
-		v->list.sel = f - rub(v)->first;
+	rubric_layout(v);
+	for (size_t i = 0; i < v->list.n; i++)
+		if (v->shown[i] == f)
+			v->list.sel = i;
 }
 
 static void rubric_status(struct tui *t, void *st, struct status *s)
 {
 	struct rubric *v = st;
 	(void)t;
-	if (v->list.n)
+	char what[256];
+	adpa_filter_describe(&v->filter, what, sizeof what);
+	if (*what)
+		snprintf(s->left, sizeof s->left, "filtre : %s — %zu/%zu fiches", what, v->list.n,
+			 rub(v)->nfiches);
+	else if (v->list.n)
 		snprintf(s->left, sizeof s->left, "fiche %zu/%zu", v->list.sel + 1, v->list.n);
 	snprintf(s->right, sizeof s->right, "Entrée lire  q retour  ? aide");
 }
@@ -209,7 +250,10 @@ static void rubric_status(struct tui *t, void *st, struct status *s)
 static void rubric_leave(struct tui *t, void *st)
 {
 	(void)t;
-	free(st);
+	struct rubric *v = st;
+	adpa_filter_clear(&v->filter);
+	free(v->shown);
+	free(v);
 }
 
 static const struct view view_rubric = {
@@ -230,6 +274,7 @@ void view_rubric_open(struct tui *t, size_t r)
 	struct rubric *v = xcalloc(1, sizeof *v);
 	v->t = t;
 	v->r = r;
+	adpa_filter_parse("", &v->filter);
 	v->list.height = row_height;
 	v->list.draw = fiche_row;
 	v->list.ctx = v;

@@ -167,6 +167,38 @@ run 0 "export json" -- "$adpa" --db "$db" --learner bob export --format json
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==1 and d[0]["learner"]=="bob" and d[0]["completed"] is None' "$tmp/out" 2>"$tmp/why"
 then result ok "export json parses back"; else result fail "export json parses back" "$tmp/why"; fi
 run 2 "export needs a format" -- "$adpa" --db "$db" export
+# notes and bookmarks (written as the TUI writes them): on the fiche's row,
+# and a row for a fiche with only a note
+if python3 -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+ana = c.execute("select id from learner where name = ?", ("ana",)).fetchone()[0]
+c.execute("insert into note values (?, ?, ?, ?, ?)", (ana, "quiz-test", "rgpd", "vu, « \"bien\" »\r\nà revoir", 1700000001))
+c.execute("insert into note values (?, ?, ?, ?, ?)", (ana, "quiz-test", "seule", "rien que la note", 1700000002))
+c.executemany("insert into bookmark(learner, course, fiche, line, label, created) values (?, ?, ?, ?, ?, ?)",
+              [(ana, "quiz-test", "rgpd", 40, "suite", 1700000003), (ana, "quiz-test", "rgpd", 12, "", 1700000004)])
+c.commit()
+' "$db" 2>"$tmp/why"; then result ok "notes and bookmarks written"; else result fail "notes and bookmarks written" "$tmp/why"; fi
+run 0 "export csv with notes" -- "$adpa" --db "$db" --learner ana export --format csv
+if python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+by = {r["fiche"]: r for r in rows}
+assert list(rows[0])[-2:] == ["note", "bookmarks"], list(rows[0])
+assert by["rgpd"]["note"] == "vu, « \"bien\" »\r\nà revoir", repr(by["rgpd"]["note"])
+assert by["rgpd"]["bookmarks"] == "12; 40:suite", by["rgpd"]
+assert by["seule"]["note"] == "rien que la note" and by["seule"]["bookmarks"] == "" and by["seule"]["attempts"] == "0", by
+' "$tmp/out" 2>"$tmp/why"; then result ok "export csv: note quoted per RFC 4180, bookmarks by line"; else result fail "export csv: note quoted per RFC 4180, bookmarks by line" "$tmp/why"; fi
+has out '^ana,quiz-test,rgpd,.*,"vu, « ""bien"" »' "CSV quoting of a note with a comma and quotes"
+run 0 "export json with notes" -- "$adpa" --db "$db" --learner ana export --format json
+if python3 -c '
+import json, sys
+d = {r["fiche"]: r for r in json.load(open(sys.argv[1], encoding="utf-8"))}
+assert d["rgpd"]["note"] == "vu, « \"bien\" »\r\nà revoir", d["rgpd"]
+assert d["rgpd"]["bookmarks"] == [{"line": 12, "label": None, "created": "2023-11-14T22:13:24Z"},
+                                  {"line": 40, "label": "suite", "created": "2023-11-14T22:13:23Z"}], d["rgpd"]
+assert d["seule"]["bookmarks"] == [] and d["seule"]["note"] == "rien que la note", d["seule"]
+' "$tmp/out" 2>"$tmp/why"; then result ok "export json: note and bookmarks"; else result fail "export json: note and bookmarks" "$tmp/why"; fi
 ADPA_LEARNER='Zoé "Z", atelier' run 0 "learner from ADPA_LEARNER" -- "$adpa" --course $qc --db "$db" quiz rgpd < <(printf '1\n1\n2\n')
 run 0 "export quotes fields" -- "$adpa" --db "$db" export --all --format csv
 has out '^"Zoé ""Z"", atelier",quiz-test' "CSV quoting of commas and quotes"
@@ -271,6 +303,38 @@ for f in "$tmp"/cache/adpa/search-*.db; do printf 'abîmé' >"$f"; done
 run 0 "search with a corrupt cache" -- "$adpa" --course "$tmp/sc" search zanzibar
 empty err "a corrupt cache is rebuilt silently"
 unset XDG_CACHE_HOME
+
+# glossary: every entry, one by term or alias (accents ignored), JSON, unknown terms
+gc=tests/fixtures/tui-course
+run 0 "glossary" -- "$adpa" --course $gc glossary --width 60
+has out '^Indicateur$' "glossary: every term"
+has out '^  Aussi.: KPI, Indicateur clé$' "glossary: aliases"
+has out '^  Fiches.: Premiers pas avec les données$' "glossary: fiches wrapped at --width"
+has out '^  \(fix-premiers-pas\).; Le vocabulaire des données$' "glossary: a semicolon never starts a line"
+hasnot out $'\x1b' "glossary: no colour off a terminal"
+run 0 "glossary TERM by alias" -- "$adpa" --course $gc glossary indicateur cle
+has out '^Indicateur$' "glossary: alias without accent, unquoted words"
+hasnot out '^Vent$' "glossary TERM: that entry only"
+run 0 "glossary --json" -- "$adpa" --course $gc glossary --json
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+t = {e["term"]: e for e in d["terms"]}
+assert d["course"] and list(t) == ["Donnée", "Indicateur", "Vent"], d
+assert t["Indicateur"]["aliases"] == ["KPI", "Indicateur clé"], t
+assert [f["id"] for f in t["Vent"]["fiches"]] == ["fix-premiers-pas", "fix-courte"], t
+assert len(t["Donnée"]["fiches"]) == 6, t
+' "$tmp/out" 2>"$tmp/why"; then result ok "glossary --json parses, fiches in course order"; else result fail "glossary --json parses, fiches in course order" "$tmp/why"; fi
+run 0 "glossary TERM --json" -- "$adpa" --course $gc glossary KPI --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["term"]=="Indicateur" and d["fiches"]==[{"id":"fix-objectifs","title":"Fixer des objectifs"}], d' "$tmp/out" 2>"$tmp/why"
+then result ok "glossary TERM --json is the entry"; else result fail "glossary TERM --json is the entry" "$tmp/why"; fi
+run 1 "glossary unknown term" -- "$adpa" --course $gc glossary indicatuer
+has err 'no glossary term "indicatuer" in this course; close terms: "Indicateur"' "glossary: close terms offered"
+empty out "glossary: nothing on stdout for an unknown term"
+run 0 "glossary bundled course" -- "$adpa" glossary --json
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["terms"]) > 10 and any(e["fiches"] for e in d["terms"])' "$tmp/out" 2>"$tmp/why"
+then result ok "glossary: bundled course parses"; else result fail "glossary: bundled course parses" "$tmp/why"; fi
+run 2 "glossary --rubric" -- "$adpa" glossary --rubric x
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

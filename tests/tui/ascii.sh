@@ -11,7 +11,10 @@ wait_for "Cours d'essai de l'interface"
 wait_row 2 "> Comprendre le contexte"
 wait_for "...................."
 wait_for "des li..."
+keys G # below the fold at 24 rows
 wait_for "A propos"
+keys g
+wait_row 2 "> Comprendre le contexte"
 only_ascii "home"
 keys Enter
 wait_for "> - Premiers pas avec les donnees"

@@ -14,6 +14,7 @@ wait_for "↓ j Ctrl-N"
 wait_for "élément suivant"
 wait_for "Entrée → l"
 wait_for "Partout"
+keys G # « Partout » ends below the first screen when Home has many keys
 wait_for "quitter adpa, depuis n'importe quel écran"
 screen | grep -q "^   Q  *quitter adpa, depuis" || fail "Q is not listed in front of its help"
 ok "help on home lists its keys and the global ones"

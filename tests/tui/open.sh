@@ -10,7 +10,9 @@ wait_for "Découvrir les bases"
 wait_for "Annexes"
 wait_for "3 fiches"
 wait_for "0 % lu (0/3)"
+keys G # the last items are below the fold at 24 rows
 wait_for "À propos"
+keys g
 wait_row 2 "› Comprendre le contexte"
 ok "home lists the five rubrics, counts, progress and À propos"
 

@@ -47,8 +47,8 @@ keys q
 wait_row 0 "Recherche › « zephyr »"
 keys q
 wait_home
-keys G k
-wait_row 21 "› Rechercher dans le cours (/)"
+keys G k k # above « Lexique »
+wait_for "› Rechercher dans le cours (/)"
 keys Enter
 wait_row 23 "Rechercher :"
 keys -l "donnees"

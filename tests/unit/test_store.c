@@ -158,6 +158,8 @@ static void test_migrations(void)
 			int64_t l = adpa_store_learner(s, "old", false, 0, &e);
 			adpa_store_progress(s, l, "c", "f", &p, &e);
 			INT_EQ(p.position, 33, "data kept through the upgrade");
+			OK(adpa_store_bookmark_add(s, l, "c", "f", 33, "", 7, &e) > 0,
+			   "bookmarks work after the upgrade");
 		}
 		adpa_store_close(s);
 	}
@@ -295,6 +297,101 @@ static void test_summary(void)
 	adpa_course_free(c);
 }
 
+struct marks_seen {
+	int n;
+	char text[256];
+	int64_t first_id;
+};
+
+static int see_bookmark(const struct adpa_bookmark *b, void *arg)
+{
+	struct marks_seen *m = arg;
+	size_t k = strlen(m->text);
+	snprintf(m->text + k, sizeof m->text - k, "%s/%s:%d:%s;", b->course, b->fiche, b->line,
+		 b->label);
+	if (!m->n++)
+		m->first_id = b->id;
+	return 0;
+}
+
+static int see_note(const struct adpa_note *n, void *arg)
+{
+	struct marks_seen *m = arg;
+	size_t k = strlen(m->text);
+	snprintf(m->text + k, sizeof m->text - k, "%s=%s@%lld;", n->fiche, n->text,
+		 (long long)n->updated);
+	m->n++;
+	return 0;
+}
+
+static int export_marks(const struct adpa_export_row *r, void *arg)
+{
+	struct marks_seen *m = arg;
+	size_t k = strlen(m->text);
+	k += (size_t)snprintf(m->text + k, sizeof m->text - k, "%s:%s[", r->fiche,
+			      r->note ? r->note : "-");
+	for (size_t i = 0; i < r->nbookmarks; i++, k = strlen(m->text))
+		snprintf(m->text + k, sizeof m->text - k, "%d %s,", r->bookmarks[i].line,
+			 r->bookmarks[i].label);
+	snprintf(m->text + k, sizeof m->text - k, "];");
+	m->n++;
+	return 0;
+}
+
+static void test_marks(void)
+{
+	struct adpa_error e = {0};
+	struct adpa_store *s = adpa_store_open(tmp("marks.db"), ADPA_STORE_READ_WRITE, &e);
+	int64_t l = adpa_store_learner(s, "ana", true, 1, &e);
+	int64_t b1 = adpa_store_bookmark_add(s, l, "c", "f2", 40, "suite", 100, &e);
+	OK(b1 > 0, "bookmark added");
+	OK(adpa_store_bookmark_add(s, l, "c", "f2", 12, NULL, 101, &e) > 0, "bookmark without label");
+	OK(adpa_store_bookmark_add(s, l, "d", "f1", 3, "autre cours", 102, &e) > 0,
+	   "bookmark in another course");
+	INT_EQ(adpa_store_bookmark_add(s, l, "c", "f2", 40, "reprise", 103, &e), b1,
+	       "the same line again: the same bookmark");
+	struct marks_seen m = {0};
+	OK(adpa_store_bookmarks(s, l, "c", see_bookmark, &m, &e) == 0, "bookmarks listed");
+	STR_EQ(m.text, "c/f2:12:;c/f2:40:reprise;", "by line, label replaced, course filtered");
+	m = (struct marks_seen){0};
+	adpa_store_bookmarks(s, l, NULL, see_bookmark, &m, &e);
+	INT_EQ(m.n, 3, "every course");
+	OK(adpa_store_bookmark_delete(s, l + 1, b1, &e) == 0, "another learner deletes nothing");
+	OK(adpa_store_bookmark_delete(s, l, b1, &e) == 0, "bookmark deleted");
+	m = (struct marks_seen){0};
+	adpa_store_bookmarks(s, l, "c", see_bookmark, &m, &e);
+	STR_EQ(m.text, "c/f2:12:;", "one bookmark left");
+
+	char *text = (char *)"x";
+	OK(adpa_store_note_get(s, l, "c", "f1", &text, &e) == 0 && !text, "no note yet");
+	const char *hard = "une note, \"citée\"\net sur deux lignes";
+	OK(adpa_store_note_set(s, l, "c", "f1", hard, 200, &e) == 0, "note set");
+	OK(adpa_store_note_set(s, l, "c", "f1", hard, 210, &e) == 0, "note set again");
+	adpa_store_note_get(s, l, "c", "f1", &text, &e);
+	STR_EQ(text, hard, "note read back as written");
+	free(text);
+	OK(adpa_store_note_set(s, l, "c", "f3", "brève", 220, &e) == 0, "second note");
+	m = (struct marks_seen){0};
+	OK(adpa_store_notes(s, l, "c", see_note, &m, &e) == 0, "notes listed");
+	INT_EQ(m.n, 2, "two notes");
+	OK(strstr(m.text, "@210;f3=brève@220;") != NULL, "notes in fiche order, updated time");
+	OK(adpa_store_note_set(s, l, "c", "f3", "", 230, &e) == 0, "empty note deletes");
+	adpa_store_note_get(s, l, "c", "f3", &text, &e);
+	OK(!text, "note gone");
+
+	m = (struct marks_seen){0};
+	OK(adpa_store_export(s, "ana", export_marks, &m, &e) == 0, "export with marks");
+	STR_EQ(m.text, "f1:une note, \"citée\"\net sur deux lignes[];f2:-[12 ,];f1:-[3 autre cours,];",
+	       "rows for fiches with only a note or a bookmark");
+	adpa_store_close(s);
+
+	s = adpa_store_open(tmp("marks.db"), ADPA_STORE_READ_ONLY, &e);
+	OK(adpa_store_note_set(s, l, "c", "f1", "x", 300, &e) < 0 && strstr(e.msg, "read-only"),
+	   "read-only: no note written");
+	OK(adpa_store_bookmark_add(s, l, "c", "f1", 1, "x", 300, &e) < 0, "read-only: no bookmark");
+	adpa_store_close(s);
+}
+
 int main(void)
 {
 	snprintf(dir, sizeof dir, "%s/adpa-store-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -306,6 +403,7 @@ int main(void)
 	test_migrations();
 	test_faults();
 	test_two_writers();
+	test_marks();
 	test_quiz_logic();
 	test_summary();
 	char cmd[300];

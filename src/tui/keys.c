@@ -41,6 +41,26 @@ static const struct key_def list_defs[] = {
 };
 const struct key_table keys_list = KEY_TABLE("Se déplacer dans la liste", list_defs);
 
+/* Pages that list fiches among other lines (progress, a glossary entry). */
+static const struct key_def page_defs[] = {
+	{KEY_DOWN, true, CMD_DOWN, "fiche suivante"},
+	{'j', false, CMD_DOWN, NULL},
+	{KEY_UP, true, CMD_UP, "fiche précédente"},
+	{'k', false, CMD_UP, NULL},
+	{KEY_NPAGE, true, CMD_PAGE_DOWN, "page suivante"},
+	{' ', false, CMD_PAGE_DOWN, NULL},
+	{KEY_PPAGE, true, CMD_PAGE_UP, "page précédente"},
+	{KEY_HOME, true, CMD_TOP, "début"},
+	{'g', false, CMD_TOP, NULL},
+	{KEY_END, true, CMD_BOTTOM, "fin"},
+	{'G', false, CMD_BOTTOM, NULL},
+	{'\n', false, CMD_OPEN, "lire la fiche choisie, là où elle a été laissée"},
+	{'\r', false, CMD_OPEN, NULL},
+	{KEY_ENTER, true, CMD_OPEN, NULL},
+	{KEY_RIGHT, true, CMD_OPEN, NULL},
+};
+const struct key_table keys_page = KEY_TABLE("Parcourir la page", page_defs);
+
 static const struct key_def back_defs[] = {
 	{KEY_LEFT, true, CMD_BACK, "revenir à l'écran précédent"},
 	{'h', false, CMD_BACK, NULL},

@@ -106,6 +106,7 @@ extern const struct key_table keys_list;
 extern const struct key_table keys_scroll;
 extern const struct key_table keys_pager;
 extern const struct key_table keys_back;
+extern const struct key_table keys_page;
 
 /* The command bound to a key in tables (NULL-terminated), then in keys_global. */
 enum cmd keys_lookup(const struct key_table *const *tables, int key, bool fn);

@@ -46,25 +46,7 @@ static const struct key_table terms_keys = KEY_TABLE("Lexique", terms_defs);
 static const struct key_table *const terms_tables[] = {&terms_keys, &keys_list, &keys_back,
 						       NULL};
 
-static const struct key_def entry_defs[] = {
-	{KEY_DOWN, true, CMD_DOWN, "fiche suivante"},
-	{'j', false, CMD_DOWN, NULL},
-	{KEY_UP, true, CMD_UP, "fiche précédente"},
-	{'k', false, CMD_UP, NULL},
-	{KEY_NPAGE, true, CMD_PAGE_DOWN, "page suivante"},
-	{' ', false, CMD_PAGE_DOWN, NULL},
-	{KEY_PPAGE, true, CMD_PAGE_UP, "page précédente"},
-	{KEY_HOME, true, CMD_TOP, "début"},
-	{'g', false, CMD_TOP, NULL},
-	{KEY_END, true, CMD_BOTTOM, "fin"},
-	{'G', false, CMD_BOTTOM, NULL},
-	{'\n', false, CMD_OPEN, "lire la fiche choisie"},
-	{'\r', false, CMD_OPEN, NULL},
-	{KEY_ENTER, true, CMD_OPEN, NULL},
-	{KEY_RIGHT, true, CMD_OPEN, NULL},
-};
-static const struct key_table entry_keys = KEY_TABLE("Terme du lexique", entry_defs);
-static const struct key_table *const entry_tables[] = {&entry_keys, &keys_back, NULL};
+static const struct key_table *const entry_tables[] = {&keys_page, &keys_back, NULL};
 
 /* Loads the glossary once; false (with a message) when it has none. */
 static bool glossary_ready(struct tui *t)

@@ -16,25 +16,7 @@ struct progress_view {
 	struct page pg;
 };
 
-static const struct key_def progress_defs[] = {
-	{KEY_DOWN, true, CMD_DOWN, "fiche suivante"},
-	{'j', false, CMD_DOWN, NULL},
-	{KEY_UP, true, CMD_UP, "fiche précédente"},
-	{'k', false, CMD_UP, NULL},
-	{KEY_NPAGE, true, CMD_PAGE_DOWN, "page suivante"},
-	{' ', false, CMD_PAGE_DOWN, NULL},
-	{KEY_PPAGE, true, CMD_PAGE_UP, "page précédente"},
-	{KEY_HOME, true, CMD_TOP, "début"},
-	{'g', false, CMD_TOP, NULL},
-	{KEY_END, true, CMD_BOTTOM, "fin"},
-	{'G', false, CMD_BOTTOM, NULL},
-	{'\n', false, CMD_OPEN, "lire la fiche choisie, là où elle a été laissée"},
-	{'\r', false, CMD_OPEN, NULL},
-	{KEY_ENTER, true, CMD_OPEN, NULL},
-	{KEY_RIGHT, true, CMD_OPEN, NULL},
-};
-static const struct key_table progress_keys = KEY_TABLE("Progression", progress_defs);
-static const struct key_table *const progress_tables[] = {&progress_keys, &keys_back, NULL};
+static const struct key_table *const progress_tables[] = {&keys_page, &keys_back, NULL};
 
 static void minutes(char *buf, size_t n, int64_t seconds)
 {

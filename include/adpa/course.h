@@ -67,12 +67,12 @@ struct adpa_fiche {
 	struct adpa_question *quiz;
 	size_t nquiz;
 
-	char *path;      /* the file, as found under the course directory */
+	char *path;                  /* the file, as found under the course directory */
 	int id_line, id_col;         /* where id and rubric are written, */
 	int rubric_line, rubric_col; /* for diagnostics */
-	size_t index;     /* its place in course->fiches */
-	long body_offset; /* byte offset of the body in the file */
-	int body_line;   /* file line of the body's first line (1-based) */
+	size_t index;                /* its place in course->fiches */
+	long body_offset;            /* byte offset of the body in the file */
+	int body_line;               /* file line of the body's first line (1-based) */
 	size_t rubric_index;
 };
 
@@ -142,14 +142,14 @@ enum adpa_load_flags {
  * NULL). Returns NULL, with err filled, when the course cannot be used at all
  * (no readable course.yaml, or a broken one). Free with adpa_course_free(). */
 struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adpa_diags *diags,
-				     struct adpa_error *err);
+                                     struct adpa_error *err);
 
 void adpa_course_free(struct adpa_course *c);
 
 /* Loads glossary.yaml once; later calls return 0 at once. Problems go to diags.
  * A missing glossary is not an error (an empty glossary). */
 int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
-			      struct adpa_error *err);
+                              struct adpa_error *err);
 
 /* Borrowed pointers; NULL when not found. */
 const struct adpa_fiche *adpa_course_find(const struct adpa_course *c, const char *id);

@@ -34,7 +34,7 @@ struct adpa_error {
 
 /* Fills err (when not NULL); msg is printf-style, lowercase, no final dot. */
 void adpa_error_set(struct adpa_error *err, enum adpa_errcode code, const char *path, int line,
-		    int col, const char *fmt, ...) ADPA_PRINTF(6, 7);
+                    int col, const char *fmt, ...) ADPA_PRINTF(6, 7);
 
 enum adpa_severity { ADPA_SEV_ERROR, ADPA_SEV_WARNING };
 
@@ -53,7 +53,7 @@ struct adpa_diags {
 
 /* Appends a diagnostic (path copied). d may be NULL: the call does nothing. */
 void adpa_diags_add(struct adpa_diags *d, enum adpa_severity sev, const char *path, int line,
-		    int col, const char *fmt, ...) ADPA_PRINTF(6, 7);
+                    int col, const char *fmt, ...) ADPA_PRINTF(6, 7);
 /* Sorts by path, then line, then column (stable for equal positions). */
 void adpa_diags_sort(struct adpa_diags *d);
 /* Frees every entry and resets the counts; the struct itself stays usable. NULL-safe. */

@@ -19,7 +19,7 @@
  * array the caller frees (the fiches stay borrowed from c), or NULL when
  * there are none. Returns how many. */
 size_t adpa_glossary_fiches(const struct adpa_course *c, const struct adpa_term *t,
-			    const struct adpa_fiche ***out);
+                            const struct adpa_fiche ***out);
 
 /* A loose key for s: case folded, accents removed (« Données » and
  * « donnees » give the same key), typographic apostrophe made ASCII.
@@ -39,6 +39,6 @@ bool adpa_glossary_matches(const struct adpa_term *t, const char *key);
  * two edits apart), in glossary order, for « did you mean ». Returns how
  * many were stored in out. */
 size_t adpa_glossary_near(const struct adpa_course *c, const char *word,
-			  const struct adpa_term **out, size_t max);
+                          const struct adpa_term **out, size_t max);
 
 #endif

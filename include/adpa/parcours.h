@@ -19,7 +19,7 @@
  * Unknown ids and cycles are skipped. Returns how many; *out (borrowed
  * fiches, the array the caller frees) is NULL when none. */
 size_t adpa_parcours_missing(const struct adpa_course *c, const char *const *have, size_t nhave,
-			     const struct adpa_fiche *add, const struct adpa_fiche ***out);
+                             const struct adpa_fiche *add, const struct adpa_fiche ***out);
 
 /* A list filter; every part set must match. */
 struct adpa_filter {
@@ -40,7 +40,7 @@ void adpa_filter_clear(struct adpa_filter *f);
 /* True when the filter lets everything through. */
 bool adpa_filter_empty(const struct adpa_filter *f);
 bool adpa_filter_match(const struct adpa_filter *f, const struct adpa_fiche *fi,
-		       enum adpa_status status);
+                       enum adpa_status status);
 /* The filter in words, for the screen: « débutant · ≤ 10 min · « tableau » ». */
 void adpa_filter_describe(const struct adpa_filter *f, char *buf, size_t n);
 

@@ -48,13 +48,13 @@ struct adpa_summary {
  * check_updates, reads each read fiche to tell whether it changed since.
  * Free with adpa_summary_free(). NULL with err filled on a store error. */
 struct adpa_summary *adpa_summary_new(const struct adpa_course *c, struct adpa_store *s,
-				      int64_t learner, bool check_updates, struct adpa_error *err);
+                                      int64_t learner, bool check_updates, struct adpa_error *err);
 void adpa_summary_free(struct adpa_summary *sum);
 
 /* The same from progress records given by the caller, one per course fiche in
  * course order (for adpa report, which merges several files). */
 struct adpa_summary *adpa_summary_from(const struct adpa_course *c,
-				       const struct adpa_progress *records);
+                                       const struct adpa_progress *records);
 
 /* Folds b into a: the union of two records of one learner and fiche (read if
  * read in either, best score of both, times and attempts added). */
@@ -62,6 +62,6 @@ void adpa_progress_merge(struct adpa_progress *a, const struct adpa_progress *b)
 
 /* The status of one fiche from its progress record. */
 enum adpa_status adpa_fiche_status(const struct adpa_course *c, const struct adpa_fiche *f,
-				   const struct adpa_progress *p);
+                                   const struct adpa_progress *p);
 
 #endif

@@ -27,7 +27,7 @@ bool adpa_quiz_grade(const struct adpa_question *q, const bool *chosen);
  * a lowercase sentence in French, for the learner). A single-answer question
  * accepts exactly one number. */
 int adpa_quiz_parse(const char *line, size_t nshown, bool multiple, bool *picked, char *msg,
-		    size_t msgsize);
+                    size_t msgsize);
 
 /* "0,2": the original indexes picked, as stored; and back. buf needs
  * 4 * nchoices bytes. */

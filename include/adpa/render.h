@@ -42,7 +42,7 @@ const char *adpa_style_name(unsigned bit);
 
 struct adpa_span {
 	unsigned style;
-	int link; /* index in doc->links, or -1 */
+	int link;        /* index in doc->links, or -1 */
 	size_t off, len; /* bytes in line->text */
 };
 
@@ -103,13 +103,13 @@ void adpa_doc_free(struct adpa_doc *doc);
  * the call. Returns -1 only when cmark cannot parse. */
 typedef void (*adpa_line_fn)(const struct adpa_line *line, void *arg);
 int adpa_render_stream(const char *md, size_t len, const struct adpa_render_opts *opts,
-		       adpa_line_fn fn, void *arg);
+                       adpa_line_fn fn, void *arg);
 
 /* Lays out plain text (not Markdown: no character is special) as one
  * paragraph in the given style, wrapped like a rendered paragraph. For
  * titles, summaries and quiz text. Never returns NULL. */
 struct adpa_doc *adpa_render_text(const char *text, unsigned style,
-				  const struct adpa_render_opts *opts);
+                                  const struct adpa_render_opts *opts);
 
 /* Index of the first line whose source line is >= src_line (the place to
  * return to after a re-layout); the last line when none is. */

@@ -41,7 +41,7 @@ int adpa_review_days(int box);
 /* The state after an answer given at now to a question in state cur.
  * in_review: the answer was given in a review session (else in a quiz). */
 struct adpa_review_state adpa_review_next(struct adpa_review_state cur, bool correct,
-					  bool in_review, int64_t now);
+                                          bool in_review, int64_t now);
 
 /* The hash a question is kept under (16 hex digits): its text and its
  * choices with their right/wrong flags. */
@@ -54,8 +54,8 @@ void adpa_review_hash(const struct adpa_question *q, char out[17]);
  * chosen[i] tells whether original choice i was picked; correct is the
  * grade (adpa_quiz_grade). course is the course's id. */
 int adpa_review_record(struct adpa_store *s, int64_t learner, const char *course,
-		       const struct adpa_fiche *f, size_t k, int64_t attempt, const bool *chosen,
-		       bool correct, int64_t now, struct adpa_error *err);
+                       const struct adpa_fiche *f, size_t k, int64_t attempt, const bool *chosen,
+                       bool correct, int64_t now, struct adpa_error *err);
 
 /* A question due for review. */
 struct adpa_review_item {
@@ -68,8 +68,7 @@ struct adpa_review_item {
  * longest due first; questions whose fiche is gone or whose text changed are
  * left out. *items is allocated (NULL when *n is 0); the caller frees it.
  * -1 with err filled on a store error (then *items is NULL, *n 0). */
-int adpa_review_due(const struct adpa_course *c, struct adpa_store *s, int64_t learner,
-		    int64_t now, struct adpa_review_item **items, size_t *n,
-		    struct adpa_error *err);
+int adpa_review_due(const struct adpa_course *c, struct adpa_store *s, int64_t learner, int64_t now,
+                    struct adpa_review_item **items, size_t *n, struct adpa_error *err);
 
 #endif

@@ -55,8 +55,7 @@ bool adpa_search_cached(struct adpa_search *s);
  * cache when adpa_search_cached(), else built from c, the course loaded from
  * the same directory (borrowed for the call). Returns -1 with err filled when
  * it must be built and c is NULL, or when SQLite cannot index (no FTS5). */
-int adpa_search_prepare(struct adpa_search *s, const struct adpa_course *c,
-			struct adpa_error *err);
+int adpa_search_prepare(struct adpa_search *s, const struct adpa_course *c, struct adpa_error *err);
 
 /* Where the index came from, once ready. */
 enum adpa_search_source {
@@ -100,7 +99,7 @@ struct adpa_hits {
  * adpa_search_cached() now false, load the course and ask again. Free out
  * with adpa_hits_clear(). */
 int adpa_search_query(struct adpa_search *s, const struct adpa_course *c, const char *query,
-		      size_t limit, struct adpa_hits *out, struct adpa_error *err);
+                      size_t limit, struct adpa_hits *out, struct adpa_error *err);
 void adpa_hits_clear(struct adpa_hits *h); /* frees the hits; h stays usable; NULL-safe */
 
 /* The FTS5 expression a query becomes: each word quoted, then *, e.g.

@@ -34,7 +34,7 @@ enum adpa_store_mode {
 /* Opens or creates path. NULL with err filled when it cannot: err->msg says
  * what is wrong and what to do. */
 struct adpa_store *adpa_store_open(const char *path, enum adpa_store_mode mode,
-				   struct adpa_error *err);
+                                   struct adpa_error *err);
 void adpa_store_close(struct adpa_store *s);
 /* The path it was opened with. */
 const char *adpa_store_path(const struct adpa_store *s);
@@ -47,25 +47,25 @@ int adpa_store_version(struct adpa_store *s);
 /* Learners. The id of name, created when create is true (else 0 when absent);
  * -1 on error. */
 int64_t adpa_store_learner(struct adpa_store *s, const char *name, bool create, int64_t now,
-			   struct adpa_error *err);
+                           struct adpa_error *err);
 /* All learner names, sorted; the caller frees each and the array. */
 int adpa_store_learners(struct adpa_store *s, char ***names, size_t *n, struct adpa_error *err);
 
 /* Reading. Each call is one transaction. */
-int adpa_store_opened(struct adpa_store *s, int64_t learner, const char *course,
-		      const char *fiche, int64_t now, struct adpa_error *err);
+int adpa_store_opened(struct adpa_store *s, int64_t learner, const char *course, const char *fiche,
+                      int64_t now, struct adpa_error *err);
 /* Current position (a source line); furthest keeps the maximum. */
 int adpa_store_position(struct adpa_store *s, int64_t learner, const char *course,
-			const char *fiche, int line, int64_t now, struct adpa_error *err);
+                        const char *fiche, int line, int64_t now, struct adpa_error *err);
 int adpa_store_add_time(struct adpa_store *s, int64_t learner, const char *course,
-			const char *fiche, int seconds, int64_t now, struct adpa_error *err);
+                        const char *fiche, int seconds, int64_t now, struct adpa_error *err);
 /* Marks read (done) or not; hash is the content read. */
 int adpa_store_completed(struct adpa_store *s, int64_t learner, const char *course,
-			 const char *fiche, bool done, const char *hash, int64_t now,
-			 struct adpa_error *err);
+                         const char *fiche, bool done, const char *hash, int64_t now,
+                         struct adpa_error *err);
 
 struct adpa_progress {
-	bool known; /* the learner has opened the fiche */
+	bool known;                                   /* the learner has opened the fiche */
 	int64_t first_opened, last_opened, completed; /* completed: 0 when not */
 	int seconds;
 	int position, furthest; /* source lines */
@@ -76,7 +76,7 @@ struct adpa_progress {
 };
 
 int adpa_store_progress(struct adpa_store *s, int64_t learner, const char *course,
-			const char *fiche, struct adpa_progress *out, struct adpa_error *err);
+                        const char *fiche, struct adpa_progress *out, struct adpa_error *err);
 
 /* Quizzes. An attempt, then one answer per question, each its own
  * transaction; a second answer to the same question is refused (-1, code
@@ -84,9 +84,9 @@ int adpa_store_progress(struct adpa_store *s, int64_t learner, const char *cours
  * (review.h), which also moves the question's review; adpa_store_answer
  * leaves the review alone. */
 int64_t adpa_store_attempt(struct adpa_store *s, int64_t learner, const char *course,
-			   const char *fiche, int questions, int64_t now, struct adpa_error *err);
+                           const char *fiche, int questions, int64_t now, struct adpa_error *err);
 int adpa_store_answer(struct adpa_store *s, int64_t attempt, int question, const char *chosen,
-		      bool correct, int64_t now, struct adpa_error *err);
+                      bool correct, int64_t now, struct adpa_error *err);
 int adpa_store_finish(struct adpa_store *s, int64_t attempt, int64_t now, struct adpa_error *err);
 
 /* An answer with its review (see review.h, whose adpa_review_record fills
@@ -103,7 +103,7 @@ struct adpa_answer {
 /* One transaction: the answer in its attempt (as adpa_store_answer, when
  * attempt > 0) and the question's review moved by adpa_review_next. */
 int adpa_store_record(struct adpa_store *s, const struct adpa_answer *a, int64_t now,
-		      struct adpa_error *err);
+                      struct adpa_error *err);
 
 /* A question in review, as stored. */
 struct adpa_review_row {
@@ -115,14 +115,14 @@ typedef int (*adpa_review_fn)(const struct adpa_review_row *row, void *arg);
 /* Calls fn for each question of learner in course due at or before until,
  * by due time, then fiche and question; stops when fn returns non-zero. */
 int adpa_store_review(struct adpa_store *s, int64_t learner, const char *course, int64_t until,
-		      adpa_review_fn fn, void *arg, struct adpa_error *err);
+                      adpa_review_fn fn, void *arg, struct adpa_error *err);
 
 /* Learner-wide values (the last fiche read, settings). value NULL deletes.
  * adpa_store_get returns a copy (caller frees) or NULL when absent. */
 int adpa_store_set(struct adpa_store *s, int64_t learner, const char *key, const char *value,
-		   struct adpa_error *err);
+                   struct adpa_error *err);
 char *adpa_store_get(struct adpa_store *s, int64_t learner, const char *key,
-		     struct adpa_error *err);
+                     struct adpa_error *err);
 
 /* Bookmarks: places in a fiche (a source line, 0 for its top) with an
  * optional label; one per learner and line (a second one at the same line
@@ -137,16 +137,16 @@ struct adpa_bookmark {
 };
 /* Adds a bookmark (label NULL or ""); its id, or -1. */
 int64_t adpa_store_bookmark_add(struct adpa_store *s, int64_t learner, const char *course,
-				const char *fiche, int line, const char *label, int64_t now,
-				struct adpa_error *err);
+                                const char *fiche, int line, const char *label, int64_t now,
+                                struct adpa_error *err);
 /* Deletes bookmark id of learner (0 also when it was gone). */
 int adpa_store_bookmark_delete(struct adpa_store *s, int64_t learner, int64_t id,
-			       struct adpa_error *err);
+                               struct adpa_error *err);
 typedef int (*adpa_bookmark_fn)(const struct adpa_bookmark *b, void *arg);
 /* Calls fn for each bookmark of learner in course (NULL: every course),
  * ordered by course, fiche, line; stops when fn returns non-zero. */
 int adpa_store_bookmarks(struct adpa_store *s, int64_t learner, const char *course,
-			 adpa_bookmark_fn fn, void *arg, struct adpa_error *err);
+                         adpa_bookmark_fn fn, void *arg, struct adpa_error *err);
 
 struct adpa_note {
 	const char *course, *fiche, *text; /* borrowed for the call */
@@ -154,23 +154,23 @@ struct adpa_note {
 };
 /* Sets the note of a fiche; text NULL or "" deletes it. */
 int adpa_store_note_set(struct adpa_store *s, int64_t learner, const char *course,
-			const char *fiche, const char *text, int64_t now, struct adpa_error *err);
+                        const char *fiche, const char *text, int64_t now, struct adpa_error *err);
 /* The note of a fiche in *text (caller frees), NULL when there is none. */
 int adpa_store_note_get(struct adpa_store *s, int64_t learner, const char *course,
-			const char *fiche, char **text, struct adpa_error *err);
+                        const char *fiche, char **text, struct adpa_error *err);
 typedef int (*adpa_note_fn)(const struct adpa_note *n, void *arg);
 /* Calls fn for each note of learner in course (NULL: every course), ordered
  * by course then fiche; stops when fn returns non-zero. */
 int adpa_store_notes(struct adpa_store *s, int64_t learner, const char *course, adpa_note_fn fn,
-		     void *arg, struct adpa_error *err);
+                     void *arg, struct adpa_error *err);
 
 /* One row per learner and fiche the learner opened, answered, bookmarked
  * or annotated. */
 struct adpa_export_row {
 	const char *learner, *course, *fiche;
 	int64_t first_opened, completed, last_activity;
-	int seconds, attempts, best; /* best -1 without a finished attempt */
-	const char *note;                     /* NULL when none */
+	int seconds, attempts, best;           /* best -1 without a finished attempt */
+	const char *note;                      /* NULL when none */
 	const struct adpa_bookmark *bookmarks; /* by line; all borrowed for the call */
 	size_t nbookmarks;
 };
@@ -178,7 +178,7 @@ typedef int (*adpa_export_fn)(const struct adpa_export_row *row, void *arg);
 /* Calls fn for each row of learner (NULL: every learner), ordered by learner
  * then fiche; stops when fn returns non-zero. */
 int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn fn, void *arg,
-		      struct adpa_error *err);
+                      struct adpa_error *err);
 
 /* The learner's own paths (« parcours »): ordered fiches of one course, a
  * fiche at most once per path. Each change is one transaction; adding a
@@ -192,24 +192,24 @@ struct adpa_store_path {
 };
 /* A new path named name holding fiches[0..n) (n may be 0); its id, -1 on error. */
 int64_t adpa_store_path_new(struct adpa_store *s, int64_t learner, const char *course,
-			    const char *name, const char *const *fiches, size_t n, int64_t now,
-			    struct adpa_error *err);
+                            const char *name, const char *const *fiches, size_t n, int64_t now,
+                            struct adpa_error *err);
 int adpa_store_path_rename(struct adpa_store *s, int64_t path, const char *name,
-			   struct adpa_error *err);
+                           struct adpa_error *err);
 int adpa_store_path_delete(struct adpa_store *s, int64_t path, struct adpa_error *err);
 /* Appends fiches[0..n) at the end, in order, skipping those already there. */
 int adpa_store_path_add(struct adpa_store *s, int64_t path, const char *const *fiches, size_t n,
-			struct adpa_error *err);
+                        struct adpa_error *err);
 /* Removes fiche (no-op when absent); the later ones move up. */
 int adpa_store_path_remove(struct adpa_store *s, int64_t path, const char *fiche,
-			   struct adpa_error *err);
+                           struct adpa_error *err);
 /* Moves fiche one place up (delta < 0) or down (delta > 0); no-op at an end. */
 int adpa_store_path_move(struct adpa_store *s, int64_t path, const char *fiche, int delta,
-			 struct adpa_error *err);
+                         struct adpa_error *err);
 /* The paths of learner in course, oldest first, with their fiches. Free
  * with adpa_store_paths_free(*out, *n) (NULL-safe). */
 int adpa_store_paths(struct adpa_store *s, int64_t learner, const char *course,
-		     struct adpa_store_path **out, size_t *n, struct adpa_error *err);
+                     struct adpa_store_path **out, size_t *n, struct adpa_error *err);
 void adpa_store_paths_free(struct adpa_store_path *p, size_t n);
 
 /* A short hex digest of a fiche's bytes, to notice a fiche changed since read. */

@@ -37,12 +37,12 @@ static const struct {
 	unsigned style;
 	const char *sgr;
 } sgr_table[] = {
-	{ADPA_STYLE_H1, "1;35"},    {ADPA_STYLE_H2, "1;36"},    {ADPA_STYLE_H3, "1"},
-	{ADPA_STYLE_STRONG, "1"},   {ADPA_STYLE_EMPH, "3"},     {ADPA_STYLE_CODE, "33"},
-	{ADPA_STYLE_CODEBLOCK, "33"}, {ADPA_STYLE_LINK, "4;34"}, {ADPA_STYLE_QUOTE, "2"},
-	{ADPA_STYLE_MARKER, "36"},  {ADPA_STYLE_RULE, "2"},     {ADPA_STYLE_IMAGE, "3"},
-	{ADPA_STYLE_HTML, "2"},     {ADPA_STYLE_REF, "2"},      {ADPA_STYLE_CUT, "2"},
-	{ADPA_STYLE_MATCH, "7"},
+    {ADPA_STYLE_H1, "1;35"},      {ADPA_STYLE_H2, "1;36"},   {ADPA_STYLE_H3, "1"},
+    {ADPA_STYLE_STRONG, "1"},     {ADPA_STYLE_EMPH, "3"},    {ADPA_STYLE_CODE, "33"},
+    {ADPA_STYLE_CODEBLOCK, "33"}, {ADPA_STYLE_LINK, "4;34"}, {ADPA_STYLE_QUOTE, "2"},
+    {ADPA_STYLE_MARKER, "36"},    {ADPA_STYLE_RULE, "2"},    {ADPA_STYLE_IMAGE, "3"},
+    {ADPA_STYLE_HTML, "2"},       {ADPA_STYLE_REF, "2"},     {ADPA_STYLE_CUT, "2"},
+    {ADPA_STYLE_MATCH, "7"},
 };
 
 static void sgr(FILE *fp, unsigned style)

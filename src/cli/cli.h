@@ -22,8 +22,8 @@ struct cli {
 	const char *format;  /* --format */
 	bool no_shuffle;     /* --no-shuffle */
 	bool due;            /* --due */
-	bool no_mouse; /* --no-mouse: the interface leaves the mouse to the terminal */
-	char **args; /* operands after the command */
+	bool no_mouse;       /* --no-mouse: the interface leaves the mouse to the terminal */
+	char **args;         /* operands after the command */
 	int nargs;
 };
 

@@ -12,7 +12,7 @@ int cmd_check(struct cli *cli)
 	const char *dir = cli->nargs ? cli->args[0] : locate_course(cli);
 	if (!dir) {
 		fprintf(stderr, "%s: no course found: pass a directory or --course DIR\n",
-			cli->argv0);
+		        cli->argv0);
 		return EXIT_FAIL;
 	}
 	struct adpa_diags diags = {0};

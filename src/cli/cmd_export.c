@@ -15,9 +15,9 @@
 
 #include "cli.h"
 
-static const char *const columns[] = {"learner",  "course",      "fiche",   "first_opened",
-				      "completed", "seconds",     "best_score", "attempts",
-				      "last_activity", "note", "bookmarks"};
+static const char *const columns[] = {"learner",       "course",  "fiche",      "first_opened",
+                                      "completed",     "seconds", "best_score", "attempts",
+                                      "last_activity", "note",    "bookmarks"};
 #define NCOLS (sizeof columns / sizeof columns[0])
 #define NFIXED (NCOLS - 2) /* the fields row_fields formats */
 
@@ -91,8 +91,8 @@ static json_t *json_bookmarks(const struct adpa_export_row *r)
 		char created[64];
 		format_time(m->created, created, sizeof created);
 		json_array_append_new(a, json_pack("{s:i, s:o, s:s}", "line", m->line, "label",
-						   *m->label ? json_string(m->label) : json_null(),
-						   "created", created));
+		                                   *m->label ? json_string(m->label) : json_null(),
+		                                   "created", created));
 	}
 	return a;
 }
@@ -101,15 +101,14 @@ static int json_row(const struct adpa_export_row *r, void *arg)
 {
 	char f[NFIXED][64];
 	row_fields(r, f);
-	json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:o, s:i, s:o, s:o, s:o}", "learner",
-			      r->learner, "course", r->course, "fiche", r->fiche, "first_opened",
-			      *f[3] ? json_string(f[3]) : json_null(), "completed",
-			      *f[4] ? json_string(f[4]) : json_null(), "seconds", r->seconds,
-			      "best_score", r->best >= 0 ? json_integer(r->best) : json_null(),
-			      "attempts", r->attempts, "last_activity",
-			      *f[8] ? json_string(f[8]) : json_null(), "note",
-			      r->note ? json_string(r->note) : json_null(), "bookmarks",
-			      json_bookmarks(r));
+	json_t *o =
+	    json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:o, s:i, s:o, s:o, s:o}", "learner",
+	              r->learner, "course", r->course, "fiche", r->fiche, "first_opened",
+	              *f[3] ? json_string(f[3]) : json_null(), "completed",
+	              *f[4] ? json_string(f[4]) : json_null(), "seconds", r->seconds, "best_score",
+	              r->best >= 0 ? json_integer(r->best) : json_null(), "attempts", r->attempts,
+	              "last_activity", *f[8] ? json_string(f[8]) : json_null(), "note",
+	              r->note ? json_string(r->note) : json_null(), "bookmarks", json_bookmarks(r));
 	json_array_append_new(arg, o);
 	return 0;
 }
@@ -120,7 +119,7 @@ int cmd_export(struct cli *cli)
 	    (strcmp(cli->format, "csv") && strcmp(cli->format, "json")) ||
 	    (cli->all && cli->learner)) {
 		fprintf(stderr, "usage: %s export [--learner NAME | --all] --format csv|json\n",
-			cli->argv0);
+		        cli->argv0);
 		return EXIT_USAGE;
 	}
 	struct adpa_store *s = open_store(cli, ADPA_STORE_READ_ONLY);

@@ -30,16 +30,16 @@ static json_t *entry_json(const struct adpa_course *c, const struct adpa_term *t
 	const struct adpa_fiche **v;
 	size_t n = adpa_glossary_fiches(c, t, &v);
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(fi, json_pack("{s:s, s:s}", "id", v[i]->id, "title",
-						    v[i]->title));
+		json_array_append_new(
+		    fi, json_pack("{s:s, s:s}", "id", v[i]->id, "title", v[i]->title));
 	free(v);
 	return json_pack("{s:s, s:o, s:s, s:o}", "term", t->term ? t->term : "", "aliases", al,
-			 "definition", t->definition ? t->definition : "", "fiches", fi);
+	                 "definition", t->definition ? t->definition : "", "fiches", fi);
 }
 
 /* text as a paragraph in style, each line after indent spaces. */
 static void print_par(const char *text, unsigned style, int indent,
-		      const struct adpa_render_opts *o, bool color)
+                      const struct adpa_render_opts *o, bool color)
 {
 	struct adpa_render_opts io = *o;
 	io.width = o->width - indent;
@@ -52,7 +52,7 @@ static void print_par(const char *text, unsigned style, int indent,
 }
 
 static void print_entry(const struct adpa_course *c, const struct adpa_term *t,
-			const struct adpa_render_opts *o, bool color)
+                        const struct adpa_render_opts *o, bool color)
 {
 	print_par(t->term ? t->term : "", ADPA_STYLE_STRONG, 0, o, color);
 	char *s = NULL;
@@ -111,7 +111,7 @@ static void unknown(const struct cli *cli, const struct adpa_course *c, const ch
 }
 
 static void print_all(const struct cli *cli, const struct adpa_course *c,
-		      const struct adpa_term *only)
+                      const struct adpa_term *only)
 {
 	if (cli->json) {
 		json_t *root;
@@ -131,8 +131,8 @@ static void print_all(const struct cli *cli, const struct adpa_course *c,
 	bool color = use_color(cli, stdout);
 	const char *cs = nl_langinfo(CODESET);
 	struct adpa_render_opts o = {
-		.width = output_width(cli, stdout),
-		.ascii = !(cs && !strcmp(cs, "UTF-8")),
+	    .width = output_width(cli, stdout),
+	    .ascii = !(cs && !strcmp(cs, "UTF-8")),
 	};
 	if (only) {
 		print_entry(c, only, &o, color);

@@ -11,9 +11,9 @@ static json_t *fiche_json(const struct adpa_fiche *f)
 	for (size_t i = 0; i < f->nkeywords; i++)
 		json_array_append_new(kw, json_string(f->keywords[i].s));
 	return json_pack("{s:s, s:s, s:s, s:i, s:s, s:i, s:s, s:i, s:o}", "id", f->id, "title",
-			 f->title, "rubric", f->rubric, "order", f->order, "summary", f->summary,
-			 "duration", f->duration, "level", adpa_level_id(f->level), "questions",
-			 (int)f->nquiz, "keywords", kw);
+	                 f->title, "rubric", f->rubric, "order", f->order, "summary", f->summary,
+	                 "duration", f->duration, "level", adpa_level_id(f->level), "questions",
+	                 (int)f->nquiz, "keywords", kw);
 }
 
 static void print_row(const struct adpa_fiche *f, int idw)
@@ -29,7 +29,7 @@ int cmd_list(struct cli *cli)
 {
 	if (cli->nargs) {
 		fprintf(stderr, "%s: list takes no operand (did you mean --rubric %s?)\n",
-			cli->argv0, cli->args[0]);
+		        cli->argv0, cli->args[0]);
 		return EXIT_USAGE;
 	}
 	struct adpa_course *c = open_course(cli, 0);
@@ -49,8 +49,8 @@ int cmd_list(struct cli *cli)
 		for (size_t i = 0; i < c->nfiches; i++)
 			if (!only || !strcmp(c->fiches[i]->rubric, only->id))
 				json_array_append_new(arr, fiche_json(c->fiches[i]));
-		json_t *root = json_pack("{s:s, s:s, s:o}", "course", c->id, "title", c->title,
-					 "fiches", arr);
+		json_t *root =
+		    json_pack("{s:s, s:s, s:o}", "course", c->id, "title", c->title, "fiches", arr);
 		json_dumpf(root, stdout, JSON_INDENT(2));
 		putchar('\n');
 		json_decref(root);

@@ -8,9 +8,9 @@
 static json_t *tally_json(const struct adpa_tally *t)
 {
 	return json_pack("{s:i, s:i, s:i, s:i, s:o, s:I}", "fiches", (int)t->fiches, "read",
-			 (int)t->read, "mastered", (int)t->mastered, "with_quiz", (int)t->with_quiz,
-			 "quiz_mean", t->quiz_mean >= 0 ? json_integer(t->quiz_mean) : json_null(),
-			 "seconds", (json_int_t)t->seconds);
+	                 (int)t->read, "mastered", (int)t->mastered, "with_quiz", (int)t->with_quiz,
+	                 "quiz_mean", t->quiz_mean >= 0 ? json_integer(t->quiz_mean) : json_null(),
+	                 "seconds", (json_int_t)t->seconds);
 }
 
 static json_t *score_json(int v)
@@ -19,7 +19,7 @@ static json_t *score_json(int v)
 }
 
 static void print_json(const struct adpa_course *c, const char *name,
-		       const struct adpa_summary *sum)
+                       const struct adpa_summary *sum)
 {
 	json_t *rubrics = json_array(), *fiches = json_array();
 	for (size_t r = 0; r < c->nrubrics; r++) {
@@ -35,18 +35,18 @@ static void print_json(const struct adpa_course *c, const char *name,
 		format_time(st->p.completed, done, sizeof done);
 		format_time(st->p.last_activity, last, sizeof last);
 		json_array_append_new(
-			fiches,
-			json_pack("{s:s, s:s, s:s, s:b, s:i, s:i, s:i, s:o, s:o, s:i, s:s, s:s, s:s}",
-				  "id", st->fiche->id, "rubric", st->fiche->rubric, "status",
-				  adpa_status_id(st->status), "updated", st->updated, "position",
-				  st->p.position, "furthest", st->p.furthest, "seconds", st->p.seconds,
-				  "best", score_json(st->p.best), "last", score_json(st->p.last),
-				  "attempts", st->p.attempts, "first_opened", first, "completed", done,
-				  "last_activity", last));
+		    fiches,
+		    json_pack("{s:s, s:s, s:s, s:b, s:i, s:i, s:i, s:o, s:o, s:i, s:s, s:s, s:s}",
+		              "id", st->fiche->id, "rubric", st->fiche->rubric, "status",
+		              adpa_status_id(st->status), "updated", st->updated, "position",
+		              st->p.position, "furthest", st->p.furthest, "seconds", st->p.seconds,
+		              "best", score_json(st->p.best), "last", score_json(st->p.last),
+		              "attempts", st->p.attempts, "first_opened", first, "completed", done,
+		              "last_activity", last));
 	}
 	json_t *root = json_pack("{s:s, s:s, s:i, s:o, s:o, s:o}", "learner", name, "course", c->id,
-				 "mastery", c->mastery, "rubrics", rubrics, "total",
-				 tally_json(&sum->total), "fiches", fiches);
+	                         "mastery", c->mastery, "rubrics", rubrics, "total",
+	                         tally_json(&sum->total), "fiches", fiches);
 	json_dumpf(root, stdout, JSON_INDENT(2));
 	putchar('\n');
 	json_decref(root);
@@ -76,7 +76,7 @@ static void print_tally(const char *label, const struct adpa_tally *t)
 }
 
 static void print_text(const struct adpa_course *c, const char *name,
-		       const struct adpa_summary *sum)
+                       const struct adpa_summary *sum)
 {
 	printf("Progression de %s — %s (maîtrise à %d\xC2\xA0%%)\n\n", name, c->title, c->mastery);
 	pad("Rubrique", 30);
@@ -95,7 +95,7 @@ static void print_text(const struct adpa_course *c, const char *name,
 		if (st->p.last >= 0)
 			snprintf(last, sizeof last, "%d\xC2\xA0%%", st->p.last);
 		snprintf(status, sizeof status, "%s%s", adpa_status_label(st->status),
-			 st->updated ? ", mise à jour" : "");
+		         st->updated ? ", mise à jour" : "");
 		pad(st->fiche->id, 34);
 		pad(status, 16);
 		pad(best, 10);

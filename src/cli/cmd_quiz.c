@@ -11,7 +11,7 @@
 #include "quizline.h"
 
 static void summary(const struct quizline *ql, const struct adpa_fiche *f, const bool *right,
-		    int mastery)
+                    int mastery)
 {
 	int correct = 0;
 	for (size_t k = 0; k < f->nquiz; k++)
@@ -22,7 +22,8 @@ static void summary(const struct quizline *ql, const struct adpa_fiche *f, const
 	printf("\nRécapitulatif\n");
 	for (size_t k = 0; k < f->nquiz; k++) {
 		const struct adpa_question *qu = &f->quiz[k];
-		printf("%zu. %s %s\n", k + 1, quizline_sign(ql, right[k]), right[k] ? "juste" : "faux");
+		printf("%zu. %s %s\n", k + 1, quizline_sign(ql, right[k]),
+		       right[k] ? "juste" : "faux");
 		quizline_wrap(ql, qu->question, "   ");
 		for (size_t c = 0; c < qu->nchoices; c++)
 			if (qu->choices[c].correct)
@@ -33,7 +34,7 @@ static void summary(const struct quizline *ql, const struct adpa_fiche *f, const
 /* Opens the store and starts the attempt (0 when progress cannot be saved,
  * said on stderr: the quiz still runs). */
 static int64_t start(struct quizline *ql, const struct cli *cli, const struct adpa_course *c,
-		     const struct adpa_fiche *f)
+                     const struct adpa_fiche *f)
 {
 	quizline_open(ql, cli, true);
 	if (!ql->store) {
@@ -42,7 +43,7 @@ static int64_t start(struct quizline *ql, const struct cli *cli, const struct ad
 	}
 	struct adpa_error err = {0};
 	int64_t attempt = adpa_store_attempt(ql->store, ql->learner, c->id, f->id, (int)f->nquiz,
-					     now_seconds(), &err);
+	                                     now_seconds(), &err);
 	if (attempt <= 0) {
 		quizline_unsaved(ql, err.msg);
 		return 0;
@@ -62,7 +63,7 @@ int cmd_quiz(struct cli *cli)
 	const struct adpa_fiche *f = adpa_course_find(c, cli->args[0]);
 	if (!f || !f->nquiz) {
 		fprintf(stderr, "%s: %s \"%s\" (adpa list shows the fiches and their questions)\n",
-			cli->argv0, f ? "no quiz in fiche" : "no fiche", cli->args[0]);
+		        cli->argv0, f ? "no quiz in fiche" : "no fiche", cli->args[0]);
 		adpa_course_free(c);
 		return EXIT_FAIL;
 	}
@@ -81,7 +82,8 @@ int cmd_quiz(struct cli *cli)
 	if (k == f->nquiz) {
 		struct adpa_error err = {0};
 		if (ql.store && adpa_store_finish(ql.store, attempt, now_seconds(), &err) < 0)
-			fprintf(stderr, "%s: progression non enregistrée: %s\n", cli->argv0, err.msg);
+			fprintf(stderr, "%s: progression non enregistrée: %s\n", cli->argv0,
+			        err.msg);
 		summary(&ql, f, right, c->mastery);
 	} else {
 		printf("Quiz interrompu après %zu question%s%s.\n", k, k > 1 ? "s" : "",

@@ -41,7 +41,7 @@ static struct person *person_get(struct roster *r, const char *name, size_t nfic
 
 /* Adds every learner of one file to the roster. */
 static int read_file(const struct cli *cli, const struct adpa_course *c, const char *path,
-		     struct roster *r)
+                     struct roster *r)
 {
 	struct adpa_error err = {0};
 	struct adpa_store *s = adpa_store_open(path, ADPA_STORE_READ_ONLY, &err);
@@ -87,7 +87,8 @@ static void print_table(const struct adpa_course *c, struct roster *r)
 		int w = adpa_text_width(r->v[i].name, strlen(r->v[i].name));
 		printf("%s%*s", r->v[i].name, w < 20 ? 20 - w : 1, "");
 		for (size_t k = 0; k < c->nrubrics; k++)
-			printf(" %9d\xC2\xA0%%", percent(sum->rubrics[k].read, sum->rubrics[k].fiches));
+			printf(" %9d\xC2\xA0%%",
+			       percent(sum->rubrics[k].read, sum->rubrics[k].fiches));
 		if (sum->total.quiz_mean >= 0)
 			printf("  %d\xC2\xA0%%\n", sum->total.quiz_mean);
 		else
@@ -106,20 +107,20 @@ static void print_json(const struct adpa_course *c, struct roster *r)
 		struct adpa_summary *sum = adpa_summary_from(c, r->v[i].records);
 		json_t *rub = json_object();
 		for (size_t k = 0; k < c->nrubrics; k++)
-			json_object_set_new(
-				rub, c->rubrics[k].id,
-				json_pack("{s:i, s:i, s:i, s:o}", "fiches", (int)sum->rubrics[k].fiches,
-					  "read", (int)sum->rubrics[k].read, "mastered",
-					  (int)sum->rubrics[k].mastered, "quiz_mean",
-					  sum->rubrics[k].quiz_mean >= 0
-						  ? json_integer(sum->rubrics[k].quiz_mean)
-						  : json_null()));
-		json_array_append_new(
-			learners,
-			json_pack("{s:s, s:o, s:i, s:o}", "learner", r->v[i].name, "rubrics", rub,
-				  "read", (int)sum->total.read, "quiz_mean",
-				  sum->total.quiz_mean >= 0 ? json_integer(sum->total.quiz_mean)
-							    : json_null()));
+			json_object_set_new(rub, c->rubrics[k].id,
+			                    json_pack("{s:i, s:i, s:i, s:o}", "fiches",
+			                              (int)sum->rubrics[k].fiches, "read",
+			                              (int)sum->rubrics[k].read, "mastered",
+			                              (int)sum->rubrics[k].mastered, "quiz_mean",
+			                              sum->rubrics[k].quiz_mean >= 0
+			                                  ? json_integer(sum->rubrics[k].quiz_mean)
+			                                  : json_null()));
+		json_array_append_new(learners, json_pack("{s:s, s:o, s:i, s:o}", "learner",
+		                                          r->v[i].name, "rubrics", rub, "read",
+		                                          (int)sum->total.read, "quiz_mean",
+		                                          sum->total.quiz_mean >= 0
+		                                              ? json_integer(sum->total.quiz_mean)
+		                                              : json_null()));
 		adpa_summary_free(sum);
 	}
 	json_t *root = json_pack("{s:s, s:o}", "course", c->id, "learners", learners);

@@ -13,13 +13,14 @@
 
 /* Asks the n due items; returns how many were answered, *correct the right ones. */
 static size_t ask_all(struct quizline *ql, const struct adpa_course *c,
-		      const struct adpa_review_item *items, size_t n, int *correct)
+                      const struct adpa_review_item *items, size_t n, int *correct)
 {
 	printf("Révision — %zu question%s à revoir\n", n, n > 1 ? "s" : "");
 	*correct = 0;
 	for (size_t i = 0; i < n; i++) {
 		bool right;
-		if (!quizline_ask(ql, c->id, items[i].fiche, items[i].question, 0, i, n, true, &right))
+		if (!quizline_ask(ql, c->id, items[i].fiche, items[i].question, 0, i, n, true,
+		                  &right))
 			return i;
 		*correct += right;
 	}
@@ -43,7 +44,8 @@ int cmd_review(struct cli *cli)
 	if (!ql.store ||
 	    adpa_review_due(c, ql.store, ql.learner, now_seconds(), &items, &n, &err) < 0) {
 		if (ql.store)
-			fprintf(stderr, "%s: %s: %s\n", cli->argv0, adpa_store_path(ql.store), err.msg);
+			fprintf(stderr, "%s: %s: %s\n", cli->argv0, adpa_store_path(ql.store),
+			        err.msg);
 		quizline_close(&ql);
 		adpa_course_free(c);
 		return EXIT_FAIL;
@@ -58,12 +60,14 @@ int cmd_review(struct cli *cli)
 		int correct;
 		size_t done = ask_all(&ql, c, items, n, &correct);
 		if (done == n) {
-			printf("\nRévision terminée\xC2\xA0: %d/%zu juste%s. Les questions manquées "
-			       "reviennent demain, les justes plus tard.\n",
-			       correct, n, correct > 1 ? "s" : "");
+			printf(
+			    "\nRévision terminée\xC2\xA0: %d/%zu juste%s. Les questions manquées "
+			    "reviennent demain, les justes plus tard.\n",
+			    correct, n, correct > 1 ? "s" : "");
 		} else {
 			printf("Révision interrompue après %zu question%s%s.\n", done,
-			       done > 1 ? "s" : "", ql.store && done ? " (réponses enregistrées)" : "");
+			       done > 1 ? "s" : "",
+			       ql.store && done ? " (réponses enregistrées)" : "");
 			rc = EXIT_FAIL;
 		}
 	}

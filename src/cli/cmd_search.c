@@ -87,20 +87,19 @@ static json_t *marks_json(const char *text, const struct adpa_mark *m, size_t n)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, json_pack("{s:I, s:I, s:s%}", "offset",
-						     (json_int_t)m[i].off, "length",
-						     (json_int_t)m[i].len, "text", text + m[i].off,
-						     m[i].len));
+		json_array_append_new(
+		    arr, json_pack("{s:I, s:I, s:s%}", "offset", (json_int_t)m[i].off, "length",
+		                   (json_int_t)m[i].len, "text", text + m[i].off, m[i].len));
 	return arr;
 }
 
 static json_t *hit_json(const struct adpa_hit *h, size_t rank)
 {
 	return json_pack("{s:s, s:s, s:s, s:s, s:I, s:f, s:s, s:o, s:o}", "id", h->id, "title",
-			 h->title, "rubric", h->rubric, "rubric_title", h->rubric_title, "rank",
-			 (json_int_t)rank, "score", h->score, "snippet", h->snippet, "highlights",
-			 marks_json(h->snippet, h->marks, h->nmarks), "title_highlights",
-			 marks_json(h->title, h->title_marks, h->ntitle_marks));
+	                 h->title, "rubric", h->rubric, "rubric_title", h->rubric_title, "rank",
+	                 (json_int_t)rank, "score", h->score, "snippet", h->snippet, "highlights",
+	                 marks_json(h->snippet, h->marks, h->nmarks), "title_highlights",
+	                 marks_json(h->title, h->title_marks, h->ntitle_marks));
 }
 
 static void print_json(const char *query, const struct adpa_hits *hits)
@@ -109,7 +108,7 @@ static void print_json(const char *query, const struct adpa_hits *hits)
 	for (size_t i = 0; i < hits->n; i++)
 		json_array_append_new(arr, hit_json(&hits->v[i], i + 1));
 	json_t *root = json_pack("{s:s, s:I, s:o}", "query", query, "total",
-				 (json_int_t)hits->total, "results", arr);
+	                         (json_int_t)hits->total, "results", arr);
 	json_dumpf(root, stdout, JSON_INDENT(2));
 	putchar('\n');
 	json_decref(root);
@@ -117,8 +116,8 @@ static void print_json(const char *query, const struct adpa_hits *hits)
 
 /* One line of text in style, its marks also in the match style, printed
  * through ansi.c like every styled line. */
-static void print_marked(const char *text, unsigned style, const struct adpa_mark *m,
-			 size_t nm, bool color)
+static void print_marked(const char *text, unsigned style, const struct adpa_mark *m, size_t nm,
+                         bool color)
 {
 	struct adpa_span *sp = calloc(2 * nm + 1, sizeof *sp);
 	if (!sp)
@@ -159,7 +158,7 @@ static void print_text(const char *query, const struct adpa_hits *hits, bool col
  * otherwise the course is loaded (its warnings printed) to build it. *c
  * gets the course when it was loaded. */
 static int query(struct cli *cli, struct adpa_search *s, const char *q, struct adpa_hits *hits,
-		 struct adpa_course **c)
+                 struct adpa_course **c)
 {
 	struct adpa_error err = {0};
 	if (!adpa_search_cached(s) && !(*c = open_course(cli, 0)))
@@ -172,7 +171,7 @@ static int query(struct cli *cli, struct adpa_search *s, const char *q, struct a
 	}
 	if (rc < 0)
 		fprintf(stderr, "%s: %s%s%s\n", cli->argv0, err.path, err.path[0] ? ": " : "",
-			err.msg);
+		        err.msg);
 	return rc;
 }
 
@@ -209,7 +208,7 @@ int cmd_search(struct cli *cli)
 	free(expr);
 	if (no_word) {
 		fprintf(stderr, "%s: search needs a word to look for (letters or digits)\n",
-			cli->argv0);
+		        cli->argv0);
 		free(q);
 		return EXIT_USAGE;
 	}

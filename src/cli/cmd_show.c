@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static void print_text(const char *text, unsigned style, const struct adpa_render_opts *o,
-		       bool color)
+                       bool color)
 {
 	struct adpa_doc *d = adpa_render_text(text, style, o);
 	ansi_print_doc(stdout, d, color);
@@ -36,7 +36,7 @@ int cmd_show(struct cli *cli)
 	const struct adpa_fiche *f = adpa_course_find(c, cli->args[0]);
 	if (!f) {
 		fprintf(stderr, "%s: no fiche \"%s\" in this course (adpa list shows the ids)\n",
-			cli->argv0, cli->args[0]);
+		        cli->argv0, cli->args[0]);
 		adpa_course_free(c);
 		return EXIT_FAIL;
 	}
@@ -51,9 +51,9 @@ int cmd_show(struct cli *cli)
 	bool color = use_color(cli, stdout);
 	const char *cs = nl_langinfo(CODESET);
 	struct adpa_render_opts o = {
-		.width = output_width(cli, stdout),
-		.line_offset = f->body_line - 1,
-		.ascii = !(cs && !strcmp(cs, "UTF-8")),
+	    .width = output_width(cli, stdout),
+	    .line_offset = f->body_line - 1,
+	    .ascii = !(cs && !strcmp(cs, "UTF-8")),
 	};
 	print_text(f->title, ADPA_STYLE_H1, &o, color);
 	char *meta = NULL;

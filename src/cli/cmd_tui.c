@@ -16,11 +16,11 @@ int cmd_tui(struct cli *cli)
 	char *cache = search_cache_path(c->dir);
 	struct adpa_error err = {0};
 	struct tui_opts o = {
-		.mouse = !cli->no_mouse,
-		.store = adpa_store_open(path, ADPA_STORE_READ_WRITE, &err),
-		.learner = learner_name(cli),
-		.db_path = path,
-		.search_cache = cache,
+	    .mouse = !cli->no_mouse,
+	    .store = adpa_store_open(path, ADPA_STORE_READ_WRITE, &err),
+	    .learner = learner_name(cli),
+	    .db_path = path,
+	    .search_cache = cache,
 	};
 	if (!o.store)
 		o.store_error = err.msg;

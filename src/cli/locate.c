@@ -50,7 +50,7 @@ void print_diag(FILE *fp, const struct adpa_diag *d)
 	const char *sev = d->severity == ADPA_SEV_ERROR ? "error" : "warning";
 	if (d->line > 0)
 		fprintf(fp, "%s:%d:%d: %s: %s\n", d->path, d->line, d->col > 0 ? d->col : 1, sev,
-			d->msg);
+		        d->msg);
 	else
 		fprintf(fp, "%s: %s: %s\n", d->path, sev, d->msg);
 }
@@ -60,9 +60,9 @@ struct adpa_course *open_course(const struct cli *cli, unsigned flags)
 	const char *dir = locate_course(cli);
 	if (!dir) {
 		fprintf(stderr,
-			"%s: no course found: pass --course DIR or set ADPA_COURSE "
-			"(the bundled course is installed under %s)\n",
-			cli->argv0, ADPA_COURSE_INSTALLED);
+		        "%s: no course found: pass --course DIR or set ADPA_COURSE "
+		        "(the bundled course is installed under %s)\n",
+		        cli->argv0, ADPA_COURSE_INSTALLED);
 		return NULL;
 	}
 	struct adpa_diags diags = {0};
@@ -78,7 +78,7 @@ struct adpa_course *open_course(const struct cli *cli, unsigned flags)
 	}
 	if (!c)
 		fprintf(stderr, "%s: cannot load the course in %s (adpa check %s tells more)\n",
-			cli->argv0, dir, dir);
+		        cli->argv0, dir, dir);
 	adpa_diags_clear(&diags);
 	return c;
 }

@@ -37,70 +37,78 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"list", cmd_list, O_RUBRIC | O_JSON, "list [--rubric ID] [--json]",
-	 "list the fiches in rubric order"},
-	{"show", cmd_show, O_WIDTH | O_COLOR, "show ID [--width N] [--color auto|always|never]",
-	 "print a fiche, rendered for the terminal"},
-	{"check", cmd_check, 0, "check [DIR]",
-	 "validate a course strictly (PATH:LINE:COL: error: ...)"},
-	{"quiz", cmd_quiz, O_NOSHUFFLE, "quiz ID [--no-shuffle]",
-	 "take a fiche's quiz in plain lines (screen readers, scripts)"},
-	{"review", cmd_review, O_DUE | O_NOSHUFFLE, "review [--due] [--no-shuffle]",
-	 "the questions due for review, in plain lines; --due: how many"},
-	{"progress", cmd_progress, O_JSON, "progress [--learner NAME] [--json]",
-	 "a learner's progress: per rubric, then per fiche"},
-	{"export", cmd_export, O_ALL | O_FORMAT, "export [--learner NAME | --all] --format csv|json",
-	 "one row per learner and fiche, for trainers"},
-	{"report", cmd_report, O_JSON, "report FILE... [--json]",
-	 "several progress files in one table: learner x rubric"},
-	{"search", cmd_search, O_JSON | O_COLOR, "search QUERY... [--json] [--color WHEN]",
-	 "the fiches matching words (accents ignored), best first"},
-	{"glossary", cmd_glossary, O_JSON | O_WIDTH | O_COLOR, "glossary [TERM] [--json] [--width N] [--color WHEN]",
-	 "the glossary: every entry, or one (by term or alias)"},
+    {"list", cmd_list, O_RUBRIC | O_JSON, "list [--rubric ID] [--json]",
+     "list the fiches in rubric order"},
+    {"show", cmd_show, O_WIDTH | O_COLOR, "show ID [--width N] [--color auto|always|never]",
+     "print a fiche, rendered for the terminal"},
+    {"check", cmd_check, 0, "check [DIR]",
+     "validate a course strictly (PATH:LINE:COL: error: ...)"},
+    {"quiz", cmd_quiz, O_NOSHUFFLE, "quiz ID [--no-shuffle]",
+     "take a fiche's quiz in plain lines (screen readers, scripts)"},
+    {"review", cmd_review, O_DUE | O_NOSHUFFLE, "review [--due] [--no-shuffle]",
+     "the questions due for review, in plain lines; --due: how many"},
+    {"progress", cmd_progress, O_JSON, "progress [--learner NAME] [--json]",
+     "a learner's progress: per rubric, then per fiche"},
+    {"export", cmd_export, O_ALL | O_FORMAT, "export [--learner NAME | --all] --format csv|json",
+     "one row per learner and fiche, for trainers"},
+    {"report", cmd_report, O_JSON, "report FILE... [--json]",
+     "several progress files in one table: learner x rubric"},
+    {"search", cmd_search, O_JSON | O_COLOR, "search QUERY... [--json] [--color WHEN]",
+     "the fiches matching words (accents ignored), best first"},
+    {"glossary", cmd_glossary, O_JSON | O_WIDTH | O_COLOR,
+     "glossary [TERM] [--json] [--width N] [--color WHEN]",
+     "the glossary: every entry, or one (by term or alias)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 #define GLOBAL_OPTS (O_COURSE | O_NOMOUSE | O_DB | O_LEARNER)
 
 static const struct option longopts[] = {
-	{"course", required_argument, NULL, 'c'}, {"width", required_argument, NULL, 'w'},
-	{"color", required_argument, NULL, 'C'},  {"colour", required_argument, NULL, 'C'},
-	{"rubric", required_argument, NULL, 'r'}, {"json", no_argument, NULL, 'j'},
-	{"no-mouse", no_argument, NULL, 'M'},     {"db", required_argument, NULL, 'd'},
-	{"learner", required_argument, NULL, 'l'}, {"all", no_argument, NULL, 'a'},
-	{"format", required_argument, NULL, 'f'}, {"no-shuffle", no_argument, NULL, 'S'},     {"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{"due", no_argument, NULL, 'D'},
-	{NULL, 0, NULL, 0}};
+    {"course", required_argument, NULL, 'c'},  {"width", required_argument, NULL, 'w'},
+    {"color", required_argument, NULL, 'C'},   {"colour", required_argument, NULL, 'C'},
+    {"rubric", required_argument, NULL, 'r'},  {"json", no_argument, NULL, 'j'},
+    {"no-mouse", no_argument, NULL, 'M'},      {"db", required_argument, NULL, 'd'},
+    {"learner", required_argument, NULL, 'l'}, {"all", no_argument, NULL, 'a'},
+    {"format", required_argument, NULL, 'f'},  {"no-shuffle", no_argument, NULL, 'S'},
+    {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+    {"due", no_argument, NULL, 'D'},           {NULL, 0, NULL, 0}};
 
 static void usage(FILE *fp, const char *argv0)
 {
 	fprintf(fp,
-		"usage: %s [--course DIR] [--no-mouse]            open the interactive reader\n"
-		"       %s [--course DIR] COMMAND [OPTIONS] [ARGS]\n\ncommands:\n",
-		argv0, argv0);
+	        "usage: %s [--course DIR] [--no-mouse]            open the interactive reader\n"
+	        "       %s [--course DIR] COMMAND [OPTIONS] [ARGS]\n\ncommands:\n",
+	        argv0, argv0);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-52s %s\n", commands[i].synopsis, commands[i].summary);
-	fprintf(fp, "\nglobal options:\n"
-		    "  --course DIR   the course directory (default: $ADPA_COURSE, then the "
-		    "bundled course)\n"
-		    "  --db FILE      the progress file (default: $ADPA_DB, then\n"
-		    "                 $XDG_DATA_HOME/adpa/progress.db)\n"
-		    "  --learner NAME whose progress (default: $ADPA_LEARNER, then the login name)\n"
-		    "  --no-mouse     leave the mouse to the terminal (text selection)\n"
-		    "  --help         show this help\n"
-		    "  --version      show the version\n"
-		    "\nSee adpa(1) and adpa-course(5).\n");
+	fprintf(fp,
+	        "\nglobal options:\n"
+	        "  --course DIR   the course directory (default: $ADPA_COURSE, then the "
+	        "bundled course)\n"
+	        "  --db FILE      the progress file (default: $ADPA_DB, then\n"
+	        "                 $XDG_DATA_HOME/adpa/progress.db)\n"
+	        "  --learner NAME whose progress (default: $ADPA_LEARNER, then the login name)\n"
+	        "  --no-mouse     leave the mouse to the terminal (text selection)\n"
+	        "  --help         show this help\n"
+	        "  --version      show the version\n"
+	        "\nSee adpa(1) and adpa-course(5).\n");
 }
 
 static const struct {
 	unsigned bit;
 	const char *name;
 } opt_names[] = {
-	{O_COURSE, "--course"}, {O_WIDTH, "--width"},     {O_COLOR, "--color"},
-	{O_RUBRIC, "--rubric"}, {O_JSON, "--json"},       {O_NOMOUSE, "--no-mouse"},
-	{O_DB, "--db"},         {O_LEARNER, "--learner"}, {O_ALL, "--all"},
-	{O_FORMAT, "--format"}, {O_NOSHUFFLE, "--no-shuffle"},
-	{O_DUE, "--due"},
+    {O_COURSE, "--course"},
+    {O_WIDTH, "--width"},
+    {O_COLOR, "--color"},
+    {O_RUBRIC, "--rubric"},
+    {O_JSON, "--json"},
+    {O_NOMOUSE, "--no-mouse"},
+    {O_DB, "--db"},
+    {O_LEARNER, "--learner"},
+    {O_ALL, "--all"},
+    {O_FORMAT, "--format"},
+    {O_NOSHUFFLE, "--no-shuffle"},
+    {O_DUE, "--due"},
 };
 
 static const char *opt_name(unsigned bit)
@@ -154,8 +162,9 @@ int main(int argc, char **argv)
 			break;
 		case 'w':
 			if (parse_width(optarg, &cli.width) < 0)
-				return bad_usage(cli.argv0, "--width wants a number from 10 to 1000, not \"%s\"",
-						 optarg);
+				return bad_usage(
+				    cli.argv0, "--width wants a number from 10 to 1000, not \"%s\"",
+				    optarg);
 			seen |= O_WIDTH;
 			break;
 		case 'C':
@@ -167,8 +176,8 @@ int main(int argc, char **argv)
 				cli.color = COLOR_NEVER;
 			else
 				return bad_usage(cli.argv0,
-						 "--color wants auto, always or never, not \"%s\"",
-						 optarg);
+				                 "--color wants auto, always or never, not \"%s\"",
+				                 optarg);
 			seen |= O_COLOR;
 			break;
 		case 'r':
@@ -227,7 +236,7 @@ int main(int argc, char **argv)
 	for (unsigned bit = 1; extra; bit <<= 1)
 		if (extra & bit) {
 			fprintf(stderr, "%s: %s does not apply to %s\nusage: %s %s\n", cli.argv0,
-				opt_name(bit), cmd->name, cli.argv0, cmd->synopsis);
+			        opt_name(bit), cmd->name, cli.argv0, cmd->synopsis);
 			return EXIT_USAGE;
 		}
 	cli.args = argv + optind + 1;

@@ -36,8 +36,8 @@ void quizline_open(struct quizline *ql, const struct cli *cli, bool create)
 	ql->store = open_store(cli, ADPA_STORE_READ_WRITE);
 	struct adpa_error err = {0};
 	if (ql->store)
-		ql->learner = adpa_store_learner(ql->store, learner_name(cli), create, now_seconds(),
-						 &err);
+		ql->learner =
+		    adpa_store_learner(ql->store, learner_name(cli), create, now_seconds(), &err);
 	if (ql->store && ql->learner < 0)
 		quizline_unsaved(ql, err.msg);
 	ql->shuffle = want_shuffle(cli, ql);
@@ -70,7 +70,7 @@ const char *quizline_sign(const struct quizline *ql, bool ok)
 }
 
 static void show(const struct quizline *ql, const struct adpa_fiche *f, size_t k,
-		 const size_t *order, size_t i, size_t n, bool name_fiche)
+                 const size_t *order, size_t i, size_t n, bool name_fiche)
 {
 	const struct adpa_question *qu = &f->quiz[k];
 	printf("\nQuestion %zu/%zu%s\n", i + 1, n,
@@ -93,7 +93,8 @@ static bool read_answer(const struct adpa_question *qu, bool *picked)
 {
 	char line[256], msg[128];
 	for (;;) {
-		printf("Votre réponse (numéro%s, puis Entrée)\xC2\xA0: ", qu->ncorrect > 1 ? "s" : "");
+		printf("Votre réponse (numéro%s, puis Entrée)\xC2\xA0: ",
+		       qu->ncorrect > 1 ? "s" : "");
 		fflush(stdout);
 		if (!fgets(line, sizeof line, stdin)) {
 			putchar('\n');
@@ -101,15 +102,16 @@ static bool read_answer(const struct adpa_question *qu, bool *picked)
 		}
 		if (!isatty(STDIN_FILENO)) /* a transcript shows what was answered */
 			fputs(line[0] && line[strlen(line) - 1] == '\n' ? line : "\n", stdout);
-		int n = adpa_quiz_parse(line, qu->nchoices, qu->ncorrect > 1, picked, msg, sizeof msg);
+		int n =
+		    adpa_quiz_parse(line, qu->nchoices, qu->ncorrect > 1, picked, msg, sizeof msg);
 		if (n > 0)
 			return true;
 		printf("%s.\n", n < 0 ? msg : "aucune réponse choisie");
 	}
 }
 
-static void feedback(const struct quizline *ql, const struct adpa_question *qu,
-		     const size_t *order, const bool *chosen, bool right)
+static void feedback(const struct quizline *ql, const struct adpa_question *qu, const size_t *order,
+                     const bool *chosen, bool right)
 {
 	printf("%s\n", right ? "Juste." : "Pas tout à fait.");
 	for (size_t i = 0; i < qu->nchoices; i++) {
@@ -119,7 +121,8 @@ static void feedback(const struct quizline *ql, const struct adpa_question *qu,
 		size_t n = 0;
 		FILE *m = open_memstream(&line, &n);
 		fprintf(m, "%s %zu) %s — %s%s", quizline_sign(ql, ok), i + 1, qu->choices[c].text,
-			ok ? "bonne réponse" : "mauvaise réponse", chosen[c] ? ", votre choix" : "");
+		        ok ? "bonne réponse" : "mauvaise réponse",
+		        chosen[c] ? ", votre choix" : "");
 		fclose(m);
 		quizline_wrap(ql, line, "  ");
 		free(line);
@@ -129,7 +132,7 @@ static void feedback(const struct quizline *ql, const struct adpa_question *qu,
 }
 
 bool quizline_ask(struct quizline *ql, const char *course, const struct adpa_fiche *f, size_t k,
-		  int64_t attempt, size_t i, size_t n, bool name_fiche, bool *right)
+                  int64_t attempt, size_t i, size_t n, bool name_fiche, bool *right)
 {
 	const struct adpa_question *qu = &f->quiz[k];
 	size_t order[ADPA_MAX_CHOICES];
@@ -143,7 +146,7 @@ bool quizline_ask(struct quizline *ql, const char *course, const struct adpa_fic
 	*right = adpa_quiz_grade(qu, chosen);
 	struct adpa_error err = {0};
 	if (ql->store && adpa_review_record(ql->store, ql->learner, course, f, k, attempt, chosen,
-					    *right, now_seconds(), &err) < 0)
+	                                    *right, now_seconds(), &err) < 0)
 		quizline_unsaved(ql, err.msg);
 	feedback(ql, qu, order, chosen, *right);
 	return true;

@@ -43,6 +43,6 @@ const char *quizline_sign(const struct quizline *ql, bool ok);
  * (in attempt, or as a review answer when attempt is 0) and prints the
  * feedback. False at the end of input, before any answer. */
 bool quizline_ask(struct quizline *ql, const char *course, const struct adpa_fiche *f, size_t k,
-		  int64_t attempt, size_t i, size_t n, bool name_fiche, bool *right);
+                  int64_t attempt, size_t i, size_t n, bool name_fiche, bool *right);
 
 #endif

@@ -49,7 +49,7 @@ static const char *line_at(const struct lines *l, int k, size_t *n)
 
 /* Finds needle within body lines [from, to]; sets *line / *col (body line). */
 static bool find_in(const struct lines *l, int from, int to, const char *needle, int *line,
-		    int *col)
+                    int *col)
 {
 	size_t nl = strlen(needle);
 	for (int k = from; k <= to; k++) {
@@ -82,7 +82,7 @@ static bool is_delim_row(const char *s, size_t n)
 }
 
 static void check_table(const struct adpa_fiche *f, const struct lines *l, cmark_node *para,
-			struct adpa_diags *d)
+                        struct adpa_diags *d)
 {
 	int a = cmark_node_get_start_line(para), b = cmark_node_get_end_line(para);
 	for (int k = a; k < b; k++) {
@@ -91,8 +91,8 @@ static void check_table(const struct adpa_fiche *f, const struct lines *l, cmark
 		const char *s2 = line_at(l, k + 1, &n2);
 		if (memchr(s1, '|', n1) && is_delim_row(s2, n2)) {
 			adpa_diags_add(d, ADPA_SEV_WARNING, f->path, f->body_line - 1 + k, 1,
-				       "GFM pipe table is not CommonMark: it will show as plain "
-				       "text; use a list instead");
+			               "GFM pipe table is not CommonMark: it will show as plain "
+			               "text; use a list instead");
 			return;
 		}
 	}
@@ -106,7 +106,7 @@ static cmark_node *enclosing_block(cmark_node *n)
 }
 
 static void check_link(const struct adpa_course *c, const struct adpa_fiche *f,
-		       const struct lines *l, cmark_node *link, struct adpa_diags *d)
+                       const struct lines *l, cmark_node *link, struct adpa_diags *d)
 {
 	const char *url = cmark_node_get_url(link);
 	if (!url || strncmp(url, "fiche:", 6) != 0)
@@ -122,15 +122,15 @@ static void check_link(const struct adpa_course *c, const struct adpa_fiche *f,
 	char *safe = adpa_text_clean(id, strlen(id), 0);
 	if (!*id)
 		adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->body_line - 1 + line, col,
-			       "link \"fiche:\" names no fiche");
+		               "link \"fiche:\" names no fiche");
 	else
 		adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->body_line - 1 + line, col,
-			       "link to unknown fiche \"%s\"", safe);
+		               "link to unknown fiche \"%s\"", safe);
 	free(safe);
 }
 
 void body_check(const struct adpa_course *c, const struct adpa_fiche *f, const char *body,
-		size_t len, struct adpa_diags *d)
+                size_t len, struct adpa_diags *d)
 {
 	cmark_node *doc = cmark_parse_document(body, len, CMARK_OPT_DEFAULT);
 	if (!doc)

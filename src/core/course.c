@@ -127,7 +127,7 @@ static void parse_rubrics(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 static void parse_paths(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 {
 	static const struct ykey keys[] = {
-		{"id", true}, {"title", true}, {"description", false}, {"fiches", true}};
+	    {"id", true}, {"title", true}, {"description", false}, {"fiches", true}};
 	yaml_node_item_t *items;
 	size_t len = yseq(y, n, "paths", &items);
 	c->paths = len ? xcalloc(len, sizeof *c->paths) : NULL;
@@ -145,13 +145,13 @@ static void parse_paths(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 
 /* Reads course.yaml. Returns -1 (err filled, details in diags) when unusable. */
 static int load_meta(struct adpa_course *c, const char *path, struct adpa_diags *diags,
-		     struct adpa_error *err)
+                     struct adpa_error *err)
 {
 	enum { ID, TITLE, LANG, VERSION, DESC, RUBRICS, PATHS, ABOUT, MASTERY, NKEYS };
 	static const struct ykey keys[NKEYS] = {
-		{"id", true},       {"title", true},  {"lang", false},  {"version", false},
-		{"description", false}, {"rubrics", true}, {"paths", false}, {"about", false},
-		{"mastery", false}};
+	    {"id", true},       {"title", true},        {"lang", false},
+	    {"version", false}, {"description", false}, {"rubrics", true},
+	    {"paths", false},   {"about", false},       {"mastery", false}};
 	size_t n;
 	char *text = file_read(path, &n, err);
 	if (!text)
@@ -190,7 +190,7 @@ static int load_meta(struct adpa_course *c, const char *path, struct adpa_diags 
 	}
 	for (size_t i = 0; i < local.n; i++)
 		adpa_diags_add(diags, local.v[i].severity, local.v[i].path, local.v[i].line,
-			       local.v[i].col, "%s", local.v[i].msg);
+		               local.v[i].col, "%s", local.v[i].msg);
 	adpa_diags_clear(&local);
 	if (!c->about)
 		c->about = xstrdup("about.md");
@@ -223,14 +223,14 @@ static void report_fiche(struct adpa_diags *local, bool strict, struct adpa_diag
 	if (strict) {
 		for (size_t i = 0; i < local->n; i++)
 			adpa_diags_add(diags, local->v[i].severity, local->v[i].path,
-				       local->v[i].line, local->v[i].col, "%s", local->v[i].msg);
+			               local->v[i].line, local->v[i].col, "%s", local->v[i].msg);
 		return;
 	}
 	for (size_t i = 0; i < local->n; i++)
 		if (local->v[i].severity == ADPA_SEV_ERROR) {
 			struct adpa_diag *g = &local->v[i];
 			adpa_diags_add(diags, ADPA_SEV_WARNING, g->path, g->line, g->col,
-				       "fiche skipped: %s", g->msg);
+			               "fiche skipped: %s", g->msg);
 			return;
 		}
 }
@@ -245,8 +245,8 @@ static bool admit(struct adpa_course *c, struct adpa_fiche *f, struct adpa_diags
 		for (size_t i = 0; i < c->nrubrics; i++)
 			buf_printf(&names, "%s%s", i ? ", " : "", c->rubrics[i].id);
 		adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->rubric_line, f->rubric_col,
-			       "unknown rubric \"%s\" (course.yaml defines %s)", f->rubric,
-			       names.p ? names.p : "none");
+		               "unknown rubric \"%s\" (course.yaml defines %s)", f->rubric,
+		               names.p ? names.p : "none");
 		buf_free(&names);
 		fiche_free(f);
 		return false;
@@ -269,7 +269,7 @@ static int cmp_id(const void *a, const void *b)
  * (an error when strict, else a skip warning) and moved out of the course to
  * *dropped (which the caller frees once the bodies are checked). */
 static void index_ids(struct adpa_course *c, bool strict, struct adpa_diags *d,
-		      struct adpa_fiche **dropped, size_t *ndropped)
+                      struct adpa_fiche **dropped, size_t *ndropped)
 {
 	struct adpa_index *ix = c->index;
 	ix->by_id = xcalloc(c->nfiches + 1, sizeof *ix->by_id);
@@ -280,9 +280,10 @@ static void index_ids(struct adpa_course *c, bool strict, struct adpa_diags *d,
 		struct adpa_fiche *f = ix->by_id[i];
 		if (kept && !strcmp(ix->by_id[kept - 1]->id, f->id)) {
 			const struct adpa_fiche *first = ix->by_id[kept - 1];
-			adpa_diags_add(d, strict ? ADPA_SEV_ERROR : ADPA_SEV_WARNING, f->path,
-				       f->id_line, f->id_col, "%sduplicate id \"%s\" (first used in %s:%d)",
-				       strict ? "" : "fiche skipped: ", f->id, first->path, first->id_line);
+			adpa_diags_add(
+			    d, strict ? ADPA_SEV_ERROR : ADPA_SEV_WARNING, f->path, f->id_line,
+			    f->id_col, "%sduplicate id \"%s\" (first used in %s:%d)",
+			    strict ? "" : "fiche skipped: ", f->id, first->path, first->id_line);
 			c->fiches[f->index] = NULL;
 			dropped[(*ndropped)++] = f;
 			continue;
@@ -308,11 +309,10 @@ void index_free(struct adpa_index *ix)
 	free(ix);
 }
 
-
 static void cross_check(struct adpa_course *c, struct adpa_diags *d);
 
 struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adpa_diags *diags,
-				     struct adpa_error *err)
+                                     struct adpa_error *err)
 {
 	bool strict = flags & ADPA_LOAD_STRICT;
 	struct adpa_course *c = xcalloc(1, sizeof *c);
@@ -321,7 +321,7 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		adpa_error_set(err, ADPA_ENOTFOUND, dir, 0, 0, "not a course directory: %s",
-			       stat(dir, &st) != 0 ? strerror(errno) : "not a directory");
+		               stat(dir, &st) != 0 ? strerror(errno) : "not a directory");
 		adpa_course_free(c);
 		return NULL;
 	}
@@ -405,8 +405,8 @@ const struct adpa_fiche *adpa_course_find(const struct adpa_course *c, const cha
 {
 	if (!c || !id || !c->index || !c->index->nids)
 		return NULL;
-	struct adpa_fiche **f = bsearch(id, c->index->by_id, c->index->nids,
-					sizeof *c->index->by_id, cmp_key_id);
+	struct adpa_fiche **f =
+	    bsearch(id, c->index->by_id, c->index->nids, sizeof *c->index->by_id, cmp_key_id);
 	return f ? *f : NULL;
 }
 
@@ -431,7 +431,7 @@ enum { WHITE, GREY, BLACK };
 /* Depth-first search over requires; reports each cycle once, at the edge
  * that closes it. */
 static void visit(const struct adpa_course *c, size_t i, unsigned char *color, size_t *stack,
-		  size_t depth, struct adpa_diags *d)
+                  size_t depth, struct adpa_diags *d)
 {
 	color[i] = GREY;
 	stack[depth] = i;
@@ -450,7 +450,7 @@ static void visit(const struct adpa_course *c, size_t i, unsigned char *color, s
 				buf_printf(&cyc, "%s -> ", c->fiches[stack[s]]->id);
 			buf_adds(&cyc, g->id);
 			adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->requires[k].line,
-				       f->requires[k].col, "requires cycle: %s", cyc.p);
+			               f->requires[k].col, "requires cycle: %s", cyc.p);
 			buf_free(&cyc);
 		} else if (color[j] == WHITE) {
 			visit(c, j, color, stack, depth + 1, d);
@@ -467,14 +467,14 @@ static void cross_check(struct adpa_course *c, struct adpa_diags *d)
 		for (size_t k = 0; k < f->nrequires; k++)
 			if (!adpa_course_find(c, f->requires[k].s))
 				adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->requires[k].line,
-					       f->requires[k].col, "requires unknown fiche \"%s\"",
-					       f->requires[k].s);
+				               f->requires[k].col, "requires unknown fiche \"%s\"",
+				               f->requires[k].s);
 		for (size_t k = 0; c->glossary_loaded && k < f->nkeywords; k++)
 			if (!adpa_course_term(c, f->keywords[k].s))
 				adpa_diags_add(d, ADPA_SEV_WARNING, f->path, f->keywords[k].line,
-					       f->keywords[k].col,
-					       "keyword \"%s\" is not a glossary term or alias",
-					       f->keywords[k].s);
+				               f->keywords[k].col,
+				               "keyword \"%s\" is not a glossary term or alias",
+				               f->keywords[k].s);
 	}
 	unsigned char *color = xcalloc(c->nfiches + 1, 1);
 	size_t *stack = xcalloc(c->nfiches + 1, sizeof *stack);
@@ -488,8 +488,8 @@ static void cross_check(struct adpa_course *c, struct adpa_diags *d)
 			const struct adpa_ref *r = &c->paths[p].fiches[k];
 			if (!adpa_course_find(c, r->s))
 				adpa_diags_add(d, ADPA_SEV_ERROR, meta, r->line, r->col,
-					       "path \"%s\" names unknown fiche \"%s\"",
-					       c->paths[p].id, r->s);
+				               "path \"%s\" names unknown fiche \"%s\"",
+				               c->paths[p].id, r->s);
 		}
 	char *gpath = xasprintf("%s/glossary.yaml", c->dir);
 	for (size_t t = 0; t < c->nterms; t++)
@@ -497,8 +497,8 @@ static void cross_check(struct adpa_course *c, struct adpa_diags *d)
 			const struct adpa_ref *r = &c->terms[t].see[k];
 			if (!adpa_course_find(c, r->s))
 				adpa_diags_add(d, ADPA_SEV_ERROR, gpath, r->line, r->col,
-					       "term \"%s\" sees unknown fiche \"%s\"",
-					       c->terms[t].term, r->s);
+				               "term \"%s\" sees unknown fiche \"%s\"",
+				               c->terms[t].term, r->s);
 		}
 	free(gpath);
 	free(meta);

@@ -12,7 +12,7 @@
 #include "util.h"
 
 void adpa_error_set(struct adpa_error *err, enum adpa_errcode code, const char *path, int line,
-		    int col, const char *fmt, ...)
+                    int col, const char *fmt, ...)
 {
 	if (!err)
 		return;
@@ -27,7 +27,7 @@ void adpa_error_set(struct adpa_error *err, enum adpa_errcode code, const char *
 }
 
 void adpa_diags_add(struct adpa_diags *d, enum adpa_severity sev, const char *path, int line,
-		    int col, const char *fmt, ...)
+                    int col, const char *fmt, ...)
 {
 	if (!d)
 		return;

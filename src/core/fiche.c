@@ -19,7 +19,7 @@
 static bool is_fence(const char *line, size_t n)
 {
 	while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
-		     line[n - 1] == '\t'))
+	             line[n - 1] == '\t'))
 		n--;
 	return n == 3 && memcmp(line, "---", 3) == 0;
 }
@@ -34,7 +34,7 @@ char *file_read(const char *path, size_t *len, struct adpa_error *err)
 	struct stat st = {0};
 	if (fstat(fileno(fp), &st) == 0 && st.st_size > ADPA_MAX_FILE_SIZE) {
 		adpa_error_set(err, ADPA_EFORMAT, path, 1, 1,
-			       "file is larger than 1 MiB (%lld bytes)", (long long)st.st_size);
+		               "file is larger than 1 MiB (%lld bytes)", (long long)st.st_size);
 		fclose(fp);
 		return NULL;
 	}
@@ -65,8 +65,7 @@ char *file_read(const char *path, size_t *len, struct adpa_error *err)
 	return data;
 }
 
-bool bytes_check(const char *path, const char *data, size_t len, int line0,
-		 struct adpa_diags *d)
+bool bytes_check(const char *path, const char *data, size_t len, int line0, struct adpa_diags *d)
 {
 	const char *nul = memchr(data, '\0', len);
 	size_t bad = adpa_utf8_invalid_at(data, nul ? (size_t)(nul - data) : len);
@@ -85,7 +84,7 @@ bool bytes_check(const char *path, const char *data, size_t len, int line0,
 	free(head);
 	if (bad != (size_t)-1)
 		adpa_diags_add(d, ADPA_SEV_ERROR, path, line, col, "invalid UTF-8 byte 0x%02X",
-			       (unsigned char)data[at]);
+		               (unsigned char)data[at]);
 	else
 		adpa_diags_add(d, ADPA_SEV_ERROR, path, line, col, "NUL byte in text file");
 	return false;
@@ -94,13 +93,13 @@ bool bytes_check(const char *path, const char *data, size_t len, int line0,
 /* Splits data into front matter and body. Returns false (reported) when the
  * opening or closing fence is missing. */
 static bool split_front(const char *path, const char *data, size_t len, size_t *fm_off,
-			size_t *fm_len, size_t *body_off, int *body_line, struct adpa_diags *d)
+                        size_t *fm_len, size_t *body_off, int *body_line, struct adpa_diags *d)
 {
 	const char *nl = memchr(data, '\n', len);
 	size_t first = nl ? (size_t)(nl - data) + 1 : len;
 	if (!is_fence(data, first)) {
 		adpa_diags_add(d, ADPA_SEV_ERROR, path, 1, 1,
-			       "missing front matter: the first line must be \"---\"");
+		               "missing front matter: the first line must be \"---\"");
 		return false;
 	}
 	int line = 2;
@@ -117,7 +116,7 @@ static bool split_front(const char *path, const char *data, size_t len, size_t *
 		pos = end;
 	}
 	adpa_diags_add(d, ADPA_SEV_ERROR, path, 1, 1,
-		       "front matter opened here is never closed (no second \"---\" line)");
+	               "front matter opened here is never closed (no second \"---\" line)");
 	return false;
 }
 
@@ -132,7 +131,7 @@ static char *read_head(const char *path, size_t *len, struct adpa_diags *d)
 	struct stat st;
 	if (fstat(fileno(fp), &st) == 0 && st.st_size > ADPA_MAX_FILE_SIZE) {
 		adpa_diags_add(d, ADPA_SEV_ERROR, path, 1, 1,
-			       "file is larger than 1 MiB (%lld bytes)", (long long)st.st_size);
+		               "file is larger than 1 MiB (%lld bytes)", (long long)st.st_size);
 		fclose(fp);
 		return NULL;
 	}
@@ -144,7 +143,8 @@ static char *read_head(const char *path, size_t *len, struct adpa_diags *d)
 	while ((n = getline(&line, &cap, fp)) > 0) {
 		buf_add(&b, line, (size_t)n);
 		nr++;
-		if ((nr == 1 && !is_fence(line, (size_t)n)) || (nr > 1 && is_fence(line, (size_t)n)))
+		if ((nr == 1 && !is_fence(line, (size_t)n)) ||
+		    (nr > 1 && is_fence(line, (size_t)n)))
 			break;
 		if (b.len > ADPA_MAX_FILE_SIZE)
 			break;
@@ -204,7 +204,7 @@ static bool valid_id(const char *s)
 static void parse_sources(struct ydoc *y, struct adpa_fiche *f, yaml_node_t *n)
 {
 	static const struct ykey keys[] = {
-		{"title", true}, {"publisher", false}, {"year", false}, {"url", false}};
+	    {"title", true}, {"publisher", false}, {"year", false}, {"url", false}};
 	yaml_node_item_t *items;
 	size_t len = yseq(y, n, "sources", &items);
 	f->sources = len ? xcalloc(len, sizeof *f->sources) : NULL;
@@ -223,7 +223,7 @@ static void parse_sources(struct ydoc *y, struct adpa_fiche *f, yaml_node_t *n)
 static void parse_question(struct ydoc *y, struct adpa_question *q, yaml_node_t *n)
 {
 	static const struct ykey keys[] = {
-		{"question", true}, {"choices", true}, {"explanation", true}};
+	    {"question", true}, {"choices", true}, {"explanation", true}};
 	static const struct ykey ckeys[] = {{"text", true}, {"correct", true}};
 	yaml_node_t *v[3];
 	q->line = ynode_line(y, n);
@@ -282,12 +282,24 @@ static void parse_level(struct ydoc *y, struct adpa_fiche *f, yaml_node_t *n)
 
 static void parse_front(struct ydoc *y, struct adpa_fiche *f)
 {
-	enum { ID, TITLE, RUBRIC, ORDER, SUMMARY, KEYWORDS, DURATION, LEVEL, REQUIRES, SOURCES,
-	       QUIZ, NKEYS };
+	enum {
+		ID,
+		TITLE,
+		RUBRIC,
+		ORDER,
+		SUMMARY,
+		KEYWORDS,
+		DURATION,
+		LEVEL,
+		REQUIRES,
+		SOURCES,
+		QUIZ,
+		NKEYS
+	};
 	static const struct ykey keys[NKEYS] = {
-		{"id", true},       {"title", true},    {"rubric", true},  {"order", true},
-		{"summary", true},  {"keywords", true}, {"duration", true}, {"level", true},
-		{"requires", false}, {"sources", false}, {"quiz", false}};
+	    {"id", true},        {"title", true},    {"rubric", true},   {"order", true},
+	    {"summary", true},   {"keywords", true}, {"duration", true}, {"level", true},
+	    {"requires", false}, {"sources", false}, {"quiz", false}};
 	yaml_node_t *v[NKEYS];
 	if (!ymap(y, ydoc_root(y), "the front matter", keys, NKEYS, v))
 		return;
@@ -315,7 +327,7 @@ static void parse_front(struct ydoc *y, struct adpa_fiche *f)
 }
 
 struct adpa_fiche *fiche_load(const char *path, bool strict, struct adpa_diags *d, char **data,
-			      size_t *len)
+                              size_t *len)
 {
 	*data = NULL;
 	*len = 0;
@@ -325,8 +337,8 @@ struct adpa_fiche *fiche_load(const char *path, bool strict, struct adpa_diags *
 		struct adpa_error e;
 		text = file_read(path, &n, &e);
 		if (!text) {
-			adpa_diags_add(d, ADPA_SEV_ERROR, path, e.line ? e.line : 1, e.col ? e.col : 1,
-				       "%s", e.msg);
+			adpa_diags_add(d, ADPA_SEV_ERROR, path, e.line ? e.line : 1,
+			               e.col ? e.col : 1, "%s", e.msg);
 			return NULL;
 		}
 		if (!bytes_check(path, text, n, 1, d)) {

@@ -38,7 +38,7 @@ int file_make_parent(const char *path, struct adpa_error *err)
 	return 0;
 fail:
 	adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot create directory %s: %s", dir,
-		       strerror(errno));
+	               strerror(errno));
 	free(dir);
 	return -1;
 }
@@ -52,7 +52,7 @@ int file_make_private(const char *path, const char *what, struct adpa_error *err
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0 && errno != EEXIST) {
 		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot create %s: %s", what,
-			       strerror(errno));
+		               strerror(errno));
 		return -1;
 	}
 	if (fd >= 0)

@@ -42,7 +42,7 @@ static void add_key(struct adpa_index *ix, const char *word, size_t term, int li
 static void parse_term(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 {
 	static const struct ykey keys[] = {
-		{"term", true}, {"definition", true}, {"aliases", false}, {"see", false}};
+	    {"term", true}, {"definition", true}, {"aliases", false}, {"see", false}};
 	yaml_node_t *v[4];
 	if (!ymap(y, n, "a glossary entry", keys, 4, v))
 		return;
@@ -69,7 +69,8 @@ static int cmp_term_key(const void *a, const void *b)
 	int r = strcmp(x->key, y->key);
 	if (r)
 		return r;
-	return x->line != y->line ? (x->line < y->line ? -1 : 1) : (x->col < y->col ? -1 : x->col > y->col);
+	return x->line != y->line ? (x->line < y->line ? -1 : 1)
+	                          : (x->col < y->col ? -1 : x->col > y->col);
 }
 
 /* Sorts the keys for lookups; a key written twice is an error at its second place. */
@@ -81,9 +82,9 @@ static void index_terms(struct adpa_course *c, struct ydoc *y)
 	for (size_t i = 0; i < ix->nkeys; i++) {
 		if (kept && !strcmp(ix->keys[kept - 1].key, ix->keys[i].key)) {
 			adpa_diags_add(y->diags, ADPA_SEV_ERROR, y->path, ix->keys[i].line,
-				       ix->keys[i].col,
-				       "\"%s\" is already a glossary term or alias (line %d)",
-				       ix->keys[i].key, ix->keys[kept - 1].line);
+			               ix->keys[i].col,
+			               "\"%s\" is already a glossary term or alias (line %d)",
+			               ix->keys[i].key, ix->keys[kept - 1].line);
 			y->nerr++;
 			free(ix->keys[i].key);
 			continue;
@@ -94,7 +95,7 @@ static void index_terms(struct adpa_course *c, struct ydoc *y)
 }
 
 int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
-			      struct adpa_error *err)
+                              struct adpa_error *err)
 {
 	if (c->glossary_loaded)
 		return 0;
@@ -109,7 +110,7 @@ int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
 	char *text = file_read(path, &n, err);
 	if (!text) {
 		adpa_diags_add(diags, ADPA_SEV_ERROR, path, err ? err->line : 0, err ? err->col : 0,
-			       "%s", err ? err->msg : "cannot read");
+		               "%s", err ? err->msg : "cannot read");
 		free(path);
 		return -1;
 	}
@@ -147,8 +148,8 @@ const struct adpa_term *adpa_course_term(const struct adpa_course *c, const char
 	if (!c || !word || !c->index || !c->index->nkeys)
 		return NULL;
 	char *k = adpa_text_fold(word);
-	const struct term_key *hit = bsearch(k, c->index->keys, c->index->nkeys,
-					     sizeof *c->index->keys, cmp_key_word);
+	const struct term_key *hit =
+	    bsearch(k, c->index->keys, c->index->nkeys, sizeof *c->index->keys, cmp_key_word);
 	free(k);
 	return hit ? &c->terms[hit->term] : NULL;
 }
@@ -156,7 +157,7 @@ const struct adpa_term *adpa_course_term(const struct adpa_course *c, const char
 /* --- the glossary seen from the fiches, and loose matching (glossary.h) --- */
 
 static bool fiche_uses(const struct adpa_course *c, const struct adpa_fiche *f,
-		       const struct adpa_term *t)
+                       const struct adpa_term *t)
 {
 	for (size_t k = 0; k < f->nkeywords; k++)
 		if (adpa_course_term(c, f->keywords[k].s) == t)
@@ -168,7 +169,7 @@ static bool fiche_uses(const struct adpa_course *c, const struct adpa_fiche *f,
 }
 
 size_t adpa_glossary_fiches(const struct adpa_course *c, const struct adpa_term *t,
-			    const struct adpa_fiche ***out)
+                            const struct adpa_fiche ***out)
 {
 	*out = NULL;
 	if (!c || !t)
@@ -292,7 +293,7 @@ static bool near(const char *s, const char *key)
 }
 
 size_t adpa_glossary_near(const struct adpa_course *c, const char *word,
-			  const struct adpa_term **out, size_t max)
+                          const struct adpa_term **out, size_t max)
 {
 	if (!c || !word)
 		return 0;

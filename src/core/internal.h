@@ -14,15 +14,14 @@
  * checks (caller frees). Returns the fiche, or NULL when it has errors (all
  * reported to d). */
 struct adpa_fiche *fiche_load(const char *path, bool strict, struct adpa_diags *d, char **data,
-			      size_t *len);
+                              size_t *len);
 void fiche_free(struct adpa_fiche *f);
 void refs_free(struct adpa_ref *v, size_t n);
 
 /* Reads a whole file of at most ADPA_MAX_FILE_SIZE bytes; NUL-terminated. */
 char *file_read(const char *path, size_t *len, struct adpa_error *err);
 /* Strict byte checks shared by every course file: NUL bytes and UTF-8. */
-bool bytes_check(const char *path, const char *data, size_t len, int line0,
-		 struct adpa_diags *d);
+bool bytes_check(const char *path, const char *data, size_t len, int line0, struct adpa_diags *d);
 
 /* text.c: adpa_text_clean() appending to a buffer (no allocation per call). */
 struct buf;
@@ -32,7 +31,7 @@ void text_clean_append(struct buf *out, const char *s, size_t len, unsigned flag
 
 /* check.c: strict checks of a fiche body (links, tables). */
 void body_check(const struct adpa_course *c, const struct adpa_fiche *f, const char *body,
-		size_t len, struct adpa_diags *d);
+                size_t len, struct adpa_diags *d);
 
 /* glossary.c */
 void terms_free(struct adpa_term *t, size_t n);

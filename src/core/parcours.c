@@ -47,7 +47,7 @@ static void visit(struct walk *w, const struct adpa_fiche *f)
 }
 
 size_t adpa_parcours_missing(const struct adpa_course *c, const char *const *have, size_t nhave,
-			     const struct adpa_fiche *add, const struct adpa_fiche ***out)
+                             const struct adpa_fiche *add, const struct adpa_fiche ***out)
 {
 	struct walk w = {.c = c, .have = have, .nhave = nhave};
 	w.seen = xcalloc(c->nfiches ? c->nfiches : 1, sizeof *w.seen);
@@ -65,22 +65,22 @@ static const struct {
 	const char *word;
 	int level, status;
 } words[] = {
-	{"débutant", ADPA_LEVEL_DEBUTANT, -1},
-	{"debutant", ADPA_LEVEL_DEBUTANT, -1},
-	{"intermédiaire", ADPA_LEVEL_INTERMEDIAIRE, -1},
-	{"intermediaire", ADPA_LEVEL_INTERMEDIAIRE, -1},
-	{"avancé", ADPA_LEVEL_AVANCE, -1},
-	{"avance", ADPA_LEVEL_AVANCE, -1},
-	{"nouvelle", -1, ADPA_NOT_STARTED},
-	{"non-commencée", -1, ADPA_NOT_STARTED},
-	{"non-commencee", -1, ADPA_NOT_STARTED},
-	{"en-cours", -1, ADPA_IN_PROGRESS},
-	{"lue", -1, ADPA_READ},
-	{"lues", -1, ADPA_READ},
-	{"maîtrisée", -1, ADPA_MASTERED},
-	{"maitrisee", -1, ADPA_MASTERED},
-	{"maîtrisées", -1, ADPA_MASTERED},
-	{"maitrisees", -1, ADPA_MASTERED},
+    {"débutant", ADPA_LEVEL_DEBUTANT, -1},
+    {"debutant", ADPA_LEVEL_DEBUTANT, -1},
+    {"intermédiaire", ADPA_LEVEL_INTERMEDIAIRE, -1},
+    {"intermediaire", ADPA_LEVEL_INTERMEDIAIRE, -1},
+    {"avancé", ADPA_LEVEL_AVANCE, -1},
+    {"avance", ADPA_LEVEL_AVANCE, -1},
+    {"nouvelle", -1, ADPA_NOT_STARTED},
+    {"non-commencée", -1, ADPA_NOT_STARTED},
+    {"non-commencee", -1, ADPA_NOT_STARTED},
+    {"en-cours", -1, ADPA_IN_PROGRESS},
+    {"lue", -1, ADPA_READ},
+    {"lues", -1, ADPA_READ},
+    {"maîtrisée", -1, ADPA_MASTERED},
+    {"maitrisee", -1, ADPA_MASTERED},
+    {"maîtrisées", -1, ADPA_MASTERED},
+    {"maitrisees", -1, ADPA_MASTERED},
 };
 
 /* A duration word: "10", "10min", "<=10", "≤10"; 0 when it is not one. */
@@ -162,7 +162,7 @@ static bool contains_folded(const char *text, const char *word)
 }
 
 bool adpa_filter_match(const struct adpa_filter *f, const struct adpa_fiche *fi,
-		       enum adpa_status status)
+                       enum adpa_status status)
 {
 	if (f->level >= 0 && (int)fi->level != f->level)
 		return false;

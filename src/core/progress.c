@@ -22,7 +22,7 @@ const char *adpa_status_id(enum adpa_status s)
 }
 
 enum adpa_status adpa_fiche_status(const struct adpa_course *c, const struct adpa_fiche *f,
-				   const struct adpa_progress *p)
+                                   const struct adpa_progress *p)
 {
 	if (f->nquiz && p->best >= c->mastery)
 		return ADPA_MASTERED;
@@ -59,7 +59,7 @@ static void tally_add(struct adpa_tally *t, const struct adpa_fiche_state *st, i
 }
 
 static struct adpa_summary *summarise(const struct adpa_course *c, struct adpa_summary *sum,
-				      bool check_updates)
+                                      bool check_updates)
 {
 	int64_t *sums = xcalloc(c->nrubrics + 1, sizeof *sums), total = 0;
 	for (size_t i = 0; i < c->nfiches; i++) {
@@ -71,9 +71,8 @@ static struct adpa_summary *summarise(const struct adpa_course *c, struct adpa_s
 		tally_add(&sum->total, st, &total);
 	}
 	for (size_t r = 0; r < c->nrubrics; r++)
-		sum->rubrics[r].quiz_mean = sum->rubrics[r].scored
-						    ? (int)(sums[r] / (int64_t)sum->rubrics[r].scored)
-						    : -1;
+		sum->rubrics[r].quiz_mean =
+		    sum->rubrics[r].scored ? (int)(sums[r] / (int64_t)sum->rubrics[r].scored) : -1;
 	sum->total.quiz_mean = sum->total.scored ? (int)(total / (int64_t)sum->total.scored) : -1;
 	free(sums);
 	return sum;
@@ -90,12 +89,12 @@ static struct adpa_summary *summary_alloc(const struct adpa_course *c)
 }
 
 struct adpa_summary *adpa_summary_new(const struct adpa_course *c, struct adpa_store *s,
-				      int64_t learner, bool check_updates, struct adpa_error *err)
+                                      int64_t learner, bool check_updates, struct adpa_error *err)
 {
 	struct adpa_summary *sum = summary_alloc(c);
 	for (size_t i = 0; learner > 0 && i < c->nfiches; i++)
 		if (adpa_store_progress(s, learner, c->id, c->fiches[i]->id, &sum->fiches[i].p,
-					err) < 0) {
+		                        err) < 0) {
 			adpa_summary_free(sum);
 			return NULL;
 		}
@@ -103,7 +102,7 @@ struct adpa_summary *adpa_summary_new(const struct adpa_course *c, struct adpa_s
 }
 
 struct adpa_summary *adpa_summary_from(const struct adpa_course *c,
-				       const struct adpa_progress *records)
+                                       const struct adpa_progress *records)
 {
 	struct adpa_summary *sum = summary_alloc(c);
 	for (size_t i = 0; i < c->nfiches; i++)

@@ -41,7 +41,7 @@ bool adpa_quiz_grade(const struct adpa_question *q, const bool *chosen)
 }
 
 int adpa_quiz_parse(const char *line, size_t nshown, bool multiple, bool *picked, char *msg,
-		    size_t msgsize)
+                    size_t msgsize)
 {
 	memset(picked, 0, nshown * sizeof *picked);
 	int count = 0;
@@ -51,7 +51,7 @@ int adpa_quiz_parse(const char *line, size_t nshown, bool multiple, bool *picked
 		if (*p < '1' || *p > '9' || (size_t)(*p - '0') > nshown ||
 		    (p[1] >= '0' && p[1] <= '9')) {
 			snprintf(msg, msgsize, "tapez un numéro de 1 à %zu%s", nshown,
-				 multiple ? ", ou plusieurs séparés par des espaces" : "");
+			         multiple ? ", ou plusieurs séparés par des espaces" : "");
 			return -1;
 		}
 		if (!picked[*p - '1'])

@@ -48,8 +48,7 @@ struct glyphs {
 	const char *bullet[3], *quote, *rule, *rule2, *cut;
 };
 
-static const struct glyphs utf8_glyphs = {
-	{"•", "◦", "▪"}, "│ ", "─", "═", "…"};
+static const struct glyphs utf8_glyphs = {{"•", "◦", "▪"}, "│ ", "─", "═", "…"};
 static const struct glyphs ascii_glyphs = {{"*", "-", "+"}, "| ", "-", "=", ">"};
 
 struct ctx {
@@ -67,7 +66,7 @@ struct ctx {
 
 	struct frag *frags;
 	size_t nfrags, cap_frags;
-	struct buf fb; /* the fragments' text, one buffer for the block */
+	struct buf fb;        /* the fragments' text, one buffer for the block */
 	unsigned clean_flags; /* CLEAN_VALID_UTF8 when the whole source is */
 	bool trusted;         /* the source cannot yield a control: no cleaning */
 	struct word *word;    /* reused by layout() */
@@ -80,8 +79,8 @@ struct ctx {
 	struct buf lb;
 	struct adpa_span *spans;
 	size_t nspans, cap_spans;
-	int lcells;   /* cells used, prefix included */
-	int content;  /* cells of content (after the prefix) */
+	int lcells;  /* cells used, prefix included */
+	int content; /* cells of content (after the prefix) */
 	int lsrc;
 	bool open;
 
@@ -94,8 +93,8 @@ struct ctx {
 };
 
 static const char *style_names[ADPA_STYLE_COUNT] = {
-	"h1",   "h2",    "h3",   "strong", "emph", "code", "codeblock", "link",
-	"quote", "marker", "rule", "image", "html", "ref",  "cut",       "match"};
+    "h1",    "h2",     "h3",   "strong", "emph", "code", "codeblock", "link",
+    "quote", "marker", "rule", "image",  "html", "ref",  "cut",       "match"};
 
 const char *adpa_style_name(unsigned bit)
 {
@@ -180,8 +179,8 @@ static void line_emit(struct ctx *x, int src)
 		x->wmax = x->lcells - x->pwidth;
 	x->nlines++;
 	if (x->sink) {
-		struct adpa_line l = {x->lb.p ? x->lb.p : "", x->lb.len, x->lcells, x->spans,
-				      x->nspans, src};
+		struct adpa_line l = {
+		    x->lb.p ? x->lb.p : "", x->lb.len, x->lcells, x->spans, x->nspans, src};
 		x->sink(&l, x->sink_arg);
 		line_reset(x);
 		return;
@@ -483,7 +482,7 @@ static void collect(struct ctx *x, cmark_node *block, int src0)
 			continue;
 		bool enter = ev == CMARK_EVENT_ENTER;
 		unsigned st = (emph ? ADPA_STYLE_EMPH : 0) | (strong ? ADPA_STYLE_STRONG : 0) |
-			      (link >= 0 ? ADPA_STYLE_LINK : 0) | (image ? ADPA_STYLE_IMAGE : 0);
+		              (link >= 0 ? ADPA_STYLE_LINK : 0) | (image ? ADPA_STYLE_IMAGE : 0);
 		const char *lit = cmark_node_get_literal(n);
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_TEXT:
@@ -521,7 +520,8 @@ static void collect(struct ctx *x, cmark_node *block, int src0)
 			break;
 		case CMARK_NODE_IMAGE:
 			if (enter) {
-				frag_add(x, "[image\xC2\xA0: ", 10, st | ADPA_STYLE_IMAGE, link, src);
+				frag_add(x, "[image\xC2\xA0: ", 10, st | ADPA_STYLE_IMAGE, link,
+				         src);
 				image++;
 			} else {
 				image--;
@@ -610,7 +610,7 @@ static void render_heading(struct ctx *x, cmark_node *n)
 	struct adpa_doc *d = x->doc;
 	XGROW(d->headings, x->cap_heads, d->nheadings + 1);
 	d->headings[d->nheadings++] =
-		(struct adpa_heading){level, buf_detach(&text), first, src_of(x, n)};
+	    (struct adpa_heading){level, buf_detach(&text), first, src_of(x, n)};
 	x->need_blank = true;
 }
 
@@ -639,7 +639,7 @@ static void render_list(struct ctx *x, cmark_node *list)
 		char mark[40], rest[40];
 		if (ordered)
 			snprintf(mark, sizeof mark, "%*d%c ", mw, start + k,
-				 cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.');
+			         cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.');
 		else
 			snprintf(mark, sizeof mark, "%s ", x->g->bullet[level % 3]);
 		int w = adpa_text_width(mark, strlen(mark));
@@ -812,7 +812,7 @@ static bool source_is_clean(const char *md, size_t len)
 }
 
 static struct adpa_doc *render(const char *md, size_t len, const struct adpa_render_opts *opts,
-			       adpa_line_fn fn, void *arg)
+                               adpa_line_fn fn, void *arg)
 {
 	cmark_node *root = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
 	if (!root)
@@ -836,7 +836,7 @@ struct adpa_doc *adpa_render(const char *md, size_t len, const struct adpa_rende
 }
 
 int adpa_render_stream(const char *md, size_t len, const struct adpa_render_opts *opts,
-		       adpa_line_fn fn, void *arg)
+                       adpa_line_fn fn, void *arg)
 {
 	struct adpa_doc *d = render(md, len, opts, fn, arg);
 	adpa_doc_free(d);
@@ -844,7 +844,7 @@ int adpa_render_stream(const char *md, size_t len, const struct adpa_render_opts
 }
 
 struct adpa_doc *adpa_render_text(const char *text, unsigned style,
-				  const struct adpa_render_opts *opts)
+                                  const struct adpa_render_opts *opts)
 {
 	struct ctx x;
 	ctx_init(&x, opts);

@@ -21,7 +21,7 @@ int adpa_review_days(int box)
 }
 
 struct adpa_review_state adpa_review_next(struct adpa_review_state cur, bool correct,
-					  bool in_review, int64_t now)
+                                          bool in_review, int64_t now)
 {
 	if (!correct) /* from anywhere, back to the first box */
 		return (struct adpa_review_state){1, now + ADPA_REVIEW_DAY};
@@ -30,7 +30,8 @@ struct adpa_review_state adpa_review_next(struct adpa_review_state cur, bool cor
 	if (cur.box >= ADPA_REVIEW_BOXES)
 		return (struct adpa_review_state){0, 0};
 	int box = cur.box + 1;
-	return (struct adpa_review_state){box, now + (int64_t)adpa_review_days(box) * ADPA_REVIEW_DAY};
+	return (struct adpa_review_state){box,
+	                                  now + (int64_t)adpa_review_days(box) * ADPA_REVIEW_DAY};
 }
 
 void adpa_review_hash(const struct adpa_question *q, char out[17])
@@ -48,22 +49,22 @@ void adpa_review_hash(const struct adpa_question *q, char out[17])
 }
 
 int adpa_review_record(struct adpa_store *s, int64_t learner, const char *course,
-		       const struct adpa_fiche *f, size_t k, int64_t attempt, const bool *chosen,
-		       bool correct, int64_t now, struct adpa_error *err)
+                       const struct adpa_fiche *f, size_t k, int64_t attempt, const bool *chosen,
+                       bool correct, int64_t now, struct adpa_error *err)
 {
 	const struct adpa_question *q = &f->quiz[k];
 	char hash[17], enc[4 * ADPA_MAX_CHOICES];
 	adpa_review_hash(q, hash);
 	adpa_quiz_encode(chosen, q->nchoices, enc, sizeof enc);
 	struct adpa_answer a = {
-		.learner = learner,
-		.course = course ? course : "",
-		.fiche = f->id,
-		.question = (int)k,
-		.hash = hash,
-		.attempt = attempt,
-		.chosen = enc,
-		.correct = correct,
+	    .learner = learner,
+	    .course = course ? course : "",
+	    .fiche = f->id,
+	    .question = (int)k,
+	    .hash = hash,
+	    .attempt = attempt,
+	    .chosen = enc,
+	    .correct = correct,
 	};
 	return adpa_store_record(s, &a, now, err);
 }
@@ -90,9 +91,8 @@ static int add_due(const struct adpa_review_row *r, void *arg)
 	return 0;
 }
 
-int adpa_review_due(const struct adpa_course *c, struct adpa_store *s, int64_t learner,
-		    int64_t now, struct adpa_review_item **items, size_t *n,
-		    struct adpa_error *err)
+int adpa_review_due(const struct adpa_course *c, struct adpa_store *s, int64_t learner, int64_t now,
+                    struct adpa_review_item **items, size_t *n, struct adpa_error *err)
 {
 	struct due_list l = {.c = c};
 	int rc = adpa_store_review(s, learner, c->id ? c->id : "", now, add_due, &l, err);

@@ -48,7 +48,7 @@
 #include "util.h"
 
 #define BODY_WIDTH 1000 /* a paragraph is one line or a few */
-#define MAX_WORDS 32     /* of a query; the rest is ignored */
+#define MAX_WORDS 32    /* of a query; the rest is ignored */
 #define MARK_OPEN '\x02'
 #define MARK_CLOSE '\x03'
 
@@ -105,9 +105,8 @@ static void stamp(struct stamps *out, const char *rel, const struct stat *st)
 {
 	XGROW(out->v, out->cap, out->n + 1);
 	out->v[out->n++] = st ? xasprintf("%s\t%lld\t%lld.%09ld\n", rel, (long long)st->st_size,
-					   (long long)st->st_mtim.tv_sec,
-					   (long)st->st_mtim.tv_nsec)
-			      : xasprintf("%s\t-\n", rel);
+	                                  (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec)
+	                      : xasprintf("%s\t-\n", rel);
 }
 
 /* Every *.md below dir as course.c finds them (no dot files, 8 levels),
@@ -227,7 +226,7 @@ static void fiche_texts(const struct adpa_fiche *f, struct texts *t)
 		add_word(&t->quiz, q->question, q->question ? strlen(q->question) : 0);
 		for (size_t k = 0; k < q->nchoices; k++)
 			add_word(&t->quiz, q->choices[k].text,
-				 q->choices[k].text ? strlen(q->choices[k].text) : 0);
+			         q->choices[k].text ? strlen(q->choices[k].text) : 0);
 		add_word(&t->quiz, q->explanation, q->explanation ? strlen(q->explanation) : 0);
 	}
 	size_t len;
@@ -253,8 +252,8 @@ static void bind_str(sqlite3_stmt *st, int i, const char *s)
 	bind_text(st, i, s, s ? strlen(s) : 0);
 }
 
-static int insert_fiche(sqlite3_stmt *st, const struct adpa_course *c,
-			const struct adpa_fiche *f, struct texts *t)
+static int insert_fiche(sqlite3_stmt *st, const struct adpa_course *c, const struct adpa_fiche *f,
+                        struct texts *t)
 {
 	fiche_texts(f, t);
 	bind_str(st, 1, f->id);
@@ -274,9 +273,9 @@ static int insert_all(sqlite3 *db, const struct adpa_course *c)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO doc(id, rubric, rubric_title, title, keywords, summary,"
-			       " body, quiz) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "INSERT INTO doc(id, rubric, rubric_title, title, keywords, summary,"
+	                       " body, quiz) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	struct texts t;
 	memset(&t, 0, sizeof t);
@@ -346,9 +345,9 @@ static sqlite3 *build_file(const struct adpa_search *s, const struct adpa_course
 	if (file_make_private(tmp, "the search index", NULL) == 0)
 		db = db_open(tmp, SQLITE_OPEN_READWRITE);
 	bool ok = db &&
-		  sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL,
-			       NULL, NULL) == SQLITE_OK &&
-		  fill(db, c, s->sig) == 0;
+	          sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL,
+	                       NULL, NULL) == SQLITE_OK &&
+	          fill(db, c, s->sig) == 0;
 	sqlite3_close(db); /* queries reopen it read-only, under its final name */
 	ok = ok && rename(tmp, s->cache) == 0;
 	if (!ok)
@@ -394,13 +393,12 @@ static sqlite3 *open_cached(const char *path, const char *sig)
 	return db;
 }
 
-static int build_memory(struct adpa_search *s, const struct adpa_course *c,
-			struct adpa_error *err)
+static int build_memory(struct adpa_search *s, const struct adpa_course *c, struct adpa_error *err)
 {
 	sqlite3 *db = db_open(":memory:", SQLITE_OPEN_READWRITE);
 	if (!db || fill(db, c, s->sig) < 0) {
 		adpa_error_set(err, ADPA_EIO, "", 0, 0, "cannot build the search index: %s",
-			       db ? sqlite3_errmsg(db) : "sqlite cannot open a database");
+		               db ? sqlite3_errmsg(db) : "sqlite cannot open a database");
 		sqlite3_close(db);
 		return -1;
 	}
@@ -416,7 +414,7 @@ static int build(struct adpa_search *s, const struct adpa_course *c, struct adpa
 {
 	if (!c) {
 		adpa_error_set(err, ADPA_EFORMAT, s->dir, 0, 0,
-			       "the search index must be built: the course is needed");
+		               "the search index must be built: the course is needed");
 		return -1;
 	}
 	if (s->cache && (s->db = build_file(s, c))) {
@@ -448,8 +446,7 @@ bool adpa_search_cached(struct adpa_search *s)
 	return s->db != NULL;
 }
 
-int adpa_search_prepare(struct adpa_search *s, const struct adpa_course *c,
-			struct adpa_error *err)
+int adpa_search_prepare(struct adpa_search *s, const struct adpa_course *c, struct adpa_error *err)
 {
 	return adpa_search_cached(s) ? 0 : build(s, c, err);
 }
@@ -557,8 +554,7 @@ static void add_hit(sqlite3_stmt *st, struct adpa_hits *out, size_t *cap)
 	h->snippet = unmark(snip, &h->marks, &h->nmarks);
 }
 
-static int run_query(struct adpa_search *s, const char *expr, size_t limit,
-		     struct adpa_hits *out)
+static int run_query(struct adpa_search *s, const char *expr, size_t limit, struct adpa_hits *out)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, query_sql, -1, &st, NULL) != SQLITE_OK)
@@ -579,7 +575,7 @@ static int count(struct adpa_search *s, const char *expr, size_t *total)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM doc WHERE doc MATCH ?", -1, &st,
-			       NULL) != SQLITE_OK)
+	                       NULL) != SQLITE_OK)
 		return sqlite3_extended_errcode(s->db);
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
@@ -602,7 +598,7 @@ static int search(struct adpa_search *s, const char *expr, size_t limit, struct 
 
 /* rc: SQLITE_OK, an SQLite error (> 0), or -1 with err already filled. */
 int adpa_search_query(struct adpa_search *s, const struct adpa_course *c, const char *query,
-		      size_t limit, struct adpa_hits *out, struct adpa_error *err)
+                      size_t limit, struct adpa_hits *out, struct adpa_error *err)
 {
 	memset(out, 0, sizeof *out);
 	char *expr = adpa_search_expr(query);
@@ -615,8 +611,8 @@ int adpa_search_query(struct adpa_search *s, const struct adpa_course *c, const 
 		rc = build(s, c, err) < 0 ? -1 : search(s, expr, limit, out);
 	}
 	if (rc > 0)
-		adpa_error_set(err, ADPA_EIO, s->cache ? s->cache : "", 0, 0,
-			       "cannot search: %s", sqlite3_errstr(rc));
+		adpa_error_set(err, ADPA_EIO, s->cache ? s->cache : "", 0, 0, "cannot search: %s",
+		               sqlite3_errstr(rc));
 	free(expr);
 	return rc == SQLITE_OK ? 0 : -1;
 }

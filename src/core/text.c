@@ -177,10 +177,10 @@ size_t adpa_utf8_invalid_at(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		size_t n = p[i] >= 0xC2 && p[i] <= 0xDF ? 2
-			   : p[i] >= 0xE0 && p[i] <= 0xEF ? 3
-			   : p[i] >= 0xF0 && p[i] <= 0xF4 ? 4
-							  : 0;
+		size_t n = p[i] >= 0xC2 && p[i] <= 0xDF   ? 2
+		           : p[i] >= 0xE0 && p[i] <= 0xEF ? 3
+		           : p[i] >= 0xF0 && p[i] <= 0xF4 ? 4
+		                                          : 0;
 		if (!n || i + n > len || u8_check(p + i, n))
 			return i;
 		i += n;

@@ -15,7 +15,7 @@
 #include "util.h"
 
 int ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path, int line_off,
-	      struct adpa_diags *diags)
+              struct adpa_diags *diags)
 {
 	memset(y, 0, sizeof *y);
 	y->path = path;
@@ -33,11 +33,12 @@ int ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path, in
 		yaml_mark_t cm = p.context_mark;
 		if (p.context)
 			adpa_diags_add(diags, ADPA_SEV_ERROR, path, (int)m.line + 1 + line_off,
-				       (int)m.column + 1, "yaml: %s %s (started at line %d, column %d)",
-				       p.context, what, (int)cm.line + 1 + line_off, (int)cm.column + 1);
+			               (int)m.column + 1,
+			               "yaml: %s %s (started at line %d, column %d)", p.context,
+			               what, (int)cm.line + 1 + line_off, (int)cm.column + 1);
 		else
 			adpa_diags_add(diags, ADPA_SEV_ERROR, path, (int)m.line + 1 + line_off,
-				       (int)m.column + 1, "yaml: %s", what);
+			               (int)m.column + 1, "yaml: %s", what);
 		y->nerr++;
 		yaml_parser_delete(&p);
 		return -1;
@@ -71,7 +72,7 @@ int ynode_col(const struct ydoc *y, const yaml_node_t *n)
 }
 
 static void ydiag(struct ydoc *y, enum adpa_severity sev, const yaml_node_t *n, const char *fmt,
-		  va_list ap)
+                  va_list ap)
 {
 	char msg[600];
 	vsnprintf(msg, sizeof msg, fmt, ap);
@@ -108,8 +109,8 @@ static const char *kind_name(const yaml_node_t *n)
 	}
 }
 
-bool ymap(struct ydoc *y, yaml_node_t *n, const char *what, const struct ykey *keys,
-	  size_t nkeys, yaml_node_t **out)
+bool ymap(struct ydoc *y, yaml_node_t *n, const char *what, const struct ykey *keys, size_t nkeys,
+          yaml_node_t **out)
 {
 	for (size_t i = 0; i < nkeys; i++)
 		out[i] = NULL;
@@ -170,7 +171,7 @@ char *ystr(struct ydoc *y, yaml_node_t *n, const char *key)
 		return NULL;
 	}
 	return adpa_text_clean((const char *)n->data.scalar.value, n->data.scalar.length,
-			       ADPA_CLEAN_TABS_TO_SPACE);
+	                       ADPA_CLEAN_TABS_TO_SPACE);
 }
 
 bool yint(struct ydoc *y, yaml_node_t *n, const char *key, int *out)

@@ -24,7 +24,7 @@ struct ydoc {
 
 /* Parses text; on a syntax error reports it and returns -1. */
 int ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path, int line_off,
-	      struct adpa_diags *diags);
+              struct adpa_diags *diags);
 void ydoc_free(struct ydoc *y);
 yaml_node_t *ydoc_root(struct ydoc *y);
 
@@ -41,8 +41,8 @@ struct ykey {
 /* Checks that n is a mapping whose keys all appear in keys[] and whose
  * required keys are present; out[i] gets the value of keys[i] (or NULL).
  * Returns false when n is not a mapping. */
-bool ymap(struct ydoc *y, yaml_node_t *n, const char *what, const struct ykey *keys,
-	  size_t nkeys, yaml_node_t **out);
+bool ymap(struct ydoc *y, yaml_node_t *n, const char *what, const struct ykey *keys, size_t nkeys,
+          yaml_node_t **out);
 
 /* Typed readers: NULL node -> default/false without a message (absent
  * optional key). On a type error they report and return false / NULL. */

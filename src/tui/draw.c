@@ -42,40 +42,69 @@ static void out_char(struct out *o, wchar_t c, attr_t a)
 static uint32_t ascii_of(uint32_t uc)
 {
 	switch (uc) {
-	case 0xA0: case 0x2007: case 0x2009: case 0x202F:
+	case 0xA0:
+	case 0x2007:
+	case 0x2009:
+	case 0x202F:
 		return ' ';
-	case 0xAB: case 0xBB: case 0x201C: case 0x201D: case 0x201E:
+	case 0xAB:
+	case 0xBB:
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
 		return '"';
-	case 0x2018: case 0x2019: case 0x201A: case 0x2032:
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x2032:
 		return '\'';
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-	case 0x2212: case 0x2500: case 0x2501:
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2015:
+	case 0x2212:
+	case 0x2500:
+	case 0x2501:
 		return '-';
-	case 0x2026: case 0xB7: case 0x2027:
+	case 0x2026:
+	case 0xB7:
+	case 0x2027:
 		return '.';
-	case 0x2022: case 0x25E6: case 0x25AA: case 0x25CF:
+	case 0x2022:
+	case 0x25E6:
+	case 0x25AA:
+	case 0x25CF:
 		return '*';
 	case 0x25CB:
 		return '-';
-	case 0x2192: case 0x203A: case 0x25B6:
+	case 0x2192:
+	case 0x203A:
+	case 0x25B6:
 		return '>';
-	case 0x2190: case 0x2039:
+	case 0x2190:
+	case 0x2039:
 		return '<';
-	case 0x2502: case 0x2503:
+	case 0x2502:
+	case 0x2503:
 		return '|';
 	case 0x2550:
 		return '=';
 	case 0xD7:
 		return 'x';
-	case 0xC6: case 0x152:
+	case 0xC6:
+	case 0x152:
 		return 'E';
-	case 0xE6: case 0x153:
+	case 0xE6:
+	case 0x153:
 		return 'e';
 	case 0xDF:
 		return 's';
 	case 0x20AC:
 		return 'E';
-	case 0x2713: case 0x2714:
+	case 0x2713:
+	case 0x2714:
 		return 'x';
 	default:
 		break;
@@ -139,8 +168,8 @@ int draw_fit(const struct tui *t, int y, int x, const char *s, attr_t a, int max
 		used--;
 	}
 	used = draw_text(t, y, x, s, k, a, maxw);
-	return used + draw_text(t, y, x + used, t->g->ellipsis, strlen(t->g->ellipsis), a,
-				maxw - used);
+	return used +
+	       draw_text(t, y, x + used, t->g->ellipsis, strlen(t->g->ellipsis), a, maxw - used);
 }
 
 void draw_blank(int y, int x, int n, attr_t a)
@@ -173,12 +202,12 @@ void draw_bar(const struct tui *t, int y, int x, int w, size_t done, size_t tota
 	for (int i = 0; i < w; i++) {
 		const char *g = i < full ? f : e;
 		draw_text(t, y, x + i, g, strlen(g), theme_role(t, i < full ? ROLE_BAR : ROLE_DIM),
-			  1);
+		          1);
 	}
 }
 
 static attr_t span_attr(const struct tui *t, const struct adpa_span *sp, int sel_link, size_t off,
-			const struct hl *hl, size_t nhl)
+                        const struct hl *hl, size_t nhl)
 {
 	for (size_t k = 0; k < nhl; k++)
 		if (off >= hl[k].off && off < hl[k].off + hl[k].len)
@@ -188,8 +217,8 @@ static attr_t span_attr(const struct tui *t, const struct adpa_span *sp, int sel
 	return theme_style(t, sp->style);
 }
 
-void draw_line(const struct tui *t, int y, int x, const struct adpa_line *l, int maxw,
-	       int sel_link, const struct hl *hl, size_t nhl)
+void draw_line(const struct tui *t, int y, int x, const struct adpa_line *l, int maxw, int sel_link,
+               const struct hl *hl, size_t nhl)
 {
 	struct out o = {.n = 0};
 	int used = 0;

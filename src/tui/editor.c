@@ -85,8 +85,10 @@ char *tui_edit_external(struct tui *t, const char *editor, const char *text)
 	const char *dir = getenv("TMPDIR");
 	char *path = xasprintf("%s/adpa-note-XXXXXX", dir && *dir ? dir : "/tmp");
 	int fd = mkstemp(path);
-	if (fd < 0 || write_all(fd, text, strlen(text)) < 0 || (text[0] && write_all(fd, "\n", 1) < 0)) {
-		tui_message(t, true, "Impossible de préparer la note pour l'éditeur : %s", strerror(errno));
+	if (fd < 0 || write_all(fd, text, strlen(text)) < 0 ||
+	    (text[0] && write_all(fd, "\n", 1) < 0)) {
+		tui_message(t, true, "Impossible de préparer la note pour l'éditeur : %s",
+		            strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(path);

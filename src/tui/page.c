@@ -11,15 +11,15 @@
 #include "tui_internal.h"
 
 void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,
-	      size_t fiche)
+              size_t fiche)
 {
 	struct adpa_render_opts o = tui_render_opts(t, pg->width - indent, 0);
 	struct adpa_doc *d = adpa_render_text(text ? text : "", ADPA_STYLE_PLAIN, &o);
 	size_t n = d->nlines ? d->nlines : 1;
 	for (size_t i = 0; i < n; i++) {
 		XGROW(pg->v, pg->cap, pg->n + 1);
-		pg->v[pg->n++] = (struct page_line){
-			xstrdup(i < d->nlines ? d->lines[i].text : ""), attr, indent, fiche};
+		pg->v[pg->n++] = (struct page_line){xstrdup(i < d->nlines ? d->lines[i].text : ""),
+		                                    attr, indent, fiche};
 	}
 	adpa_doc_free(d);
 }
@@ -54,7 +54,7 @@ void page_draw(struct tui *t, struct page *pg, int y0, int h)
 			continue;
 		const struct page_line *l = &pg->v[i];
 		bool sel = pg->sel != (size_t)-1 && pg->v[pg->sel].fiche == l->fiche &&
-			   l->fiche != (size_t)-1;
+		           l->fiche != (size_t)-1;
 		attr_t a = sel ? theme_role(t, ROLE_SELECT) : l->attr;
 		if (sel)
 			draw_blank(y0 + y, 0, t->cols, a);
@@ -78,9 +78,9 @@ static size_t next_fiche_line(const struct page *pg, int dir)
 bool page_cmd(struct page *pg, enum cmd cmd, int h)
 {
 	size_t max = pg->n > (size_t)h ? pg->n - (size_t)h : 0;
-	size_t step = cmd == CMD_PAGE_DOWN || cmd == CMD_PAGE_UP ? (size_t)(h > 2 ? h - 1 : 1)
-			: cmd == CMD_HALF_DOWN || cmd == CMD_HALF_UP	 ? (size_t)(h / 2 ? h / 2 : 1)
-									 : 1;
+	size_t step = cmd == CMD_PAGE_DOWN || cmd == CMD_PAGE_UP   ? (size_t)(h > 2 ? h - 1 : 1)
+	              : cmd == CMD_HALF_DOWN || cmd == CMD_HALF_UP ? (size_t)(h / 2 ? h / 2 : 1)
+	                                                           : 1;
 	bool selecting = pg->sel != (size_t)-1 || next_fiche_line(pg, 1) != (size_t)-1;
 	switch (cmd) {
 	case CMD_DOWN:
@@ -101,11 +101,11 @@ bool page_cmd(struct page *pg, enum cmd cmd, int h)
 	case CMD_PAGE_DOWN:
 	case CMD_PAGE_UP: {
 		bool down = cmd == CMD_DOWN || cmd == CMD_WHEEL_DOWN || cmd == CMD_HALF_DOWN ||
-			    cmd == CMD_PAGE_DOWN;
+		            cmd == CMD_PAGE_DOWN;
 		if (cmd == CMD_WHEEL_DOWN || cmd == CMD_WHEEL_UP)
 			step = 3;
 		pg->top = down ? (pg->top + step > max ? max : pg->top + step)
-			       : (pg->top > step ? pg->top - step : 0);
+		               : (pg->top > step ? pg->top - step : 0);
 		if (pg->sel != (size_t)-1 && (pg->sel < pg->top || pg->sel >= pg->top + (size_t)h))
 			pg->sel = (size_t)-1;
 		return true;

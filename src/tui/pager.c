@@ -49,7 +49,7 @@ static void add_doc(struct pager *p, size_t *cap, const struct adpa_doc *d)
 static void find_matches(struct pager *p);
 
 void pager_set(struct pager *p, struct adpa_doc *title, struct adpa_doc *meta,
-	       struct adpa_doc *body)
+               struct adpa_doc *body)
 {
 	adpa_doc_free(p->pre[0]);
 	adpa_doc_free(p->pre[1]);
@@ -97,7 +97,7 @@ void pager_geometry(struct pager *p, int y0, int h, int x0, int w)
 /* --- drawing --- */
 
 static size_t line_hl(const struct tui *t, const struct pager *p, size_t line, struct hl *hl,
-		      size_t max)
+                      size_t max)
 {
 	size_t n = 0;
 	for (size_t k = 0; k < p->nm && n < max; k++) {

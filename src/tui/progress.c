@@ -70,8 +70,8 @@ void progress_init(struct tui *t, const struct tui_opts *o)
 {
 	t->store = o ? o->store : NULL;
 	if (!t->store && o && o->store_error)
-		snprintf(t->store_error, sizeof t->store_error, "%s%s%s", o->db_path ? o->db_path : "",
-			 o->db_path ? " : " : "", o->store_error);
+		snprintf(t->store_error, sizeof t->store_error, "%s%s%s",
+		         o->db_path ? o->db_path : "", o->db_path ? " : " : "", o->store_error);
 	start_learner(t, o && o->learner ? o->learner : "apprenant");
 }
 
@@ -86,8 +86,8 @@ void progress_fini(struct tui *t)
 void progress_refresh(struct tui *t, bool updates)
 {
 	struct adpa_error err = {0};
-	struct adpa_summary *s = adpa_summary_new(t->course, t->store, t->store ? t->learner : 0,
-						  updates, &err);
+	struct adpa_summary *s =
+	    adpa_summary_new(t->course, t->store, t->store ? t->learner : 0, updates, &err);
 	if (!s) {
 		progress_check(t, -1, &err);
 		s = adpa_summary_new(t->course, NULL, 0, false, &err);
@@ -98,8 +98,9 @@ void progress_refresh(struct tui *t, bool updates)
 	struct adpa_review_item *due = NULL;
 	size_t n = 0;
 	if (t->store && t->learner > 0 &&
-	    progress_check(t, adpa_review_due(t->course, t->store, t->learner, tui_now(), &due, &n, &err),
-			   &err) == 0)
+	    progress_check(
+	        t, adpa_review_due(t->course, t->store, t->learner, tui_now(), &due, &n, &err),
+	        &err) == 0)
 		t->review_due = n;
 	free(due);
 }
@@ -131,7 +132,7 @@ void progress_opened(struct tui *t, size_t fiche)
 	struct adpa_error err = {0};
 	const char *id = t->course->fiches[fiche]->id;
 	if (progress_check(t, adpa_store_opened(t->store, t->learner, cid(t), id, tui_now(), &err),
-			   &err) == 0)
+	                   &err) == 0)
 		progress_check(t, adpa_store_set(t->store, t->learner, "last", id, &err), &err);
 	progress_refresh(t, false);
 }
@@ -144,9 +145,9 @@ void progress_position(struct tui *t, size_t fiche, int src)
 		return;
 	struct adpa_error err = {0};
 	progress_check(t,
-		       adpa_store_position(t->store, t->learner, cid(t), t->course->fiches[fiche]->id,
-					   src, tui_now(), &err),
-		       &err);
+	               adpa_store_position(t->store, t->learner, cid(t),
+	                                   t->course->fiches[fiche]->id, src, tui_now(), &err),
+	               &err);
 }
 
 void progress_tick(struct tui *t, size_t fiche)
@@ -160,9 +161,9 @@ void progress_tick(struct tui *t, size_t fiche)
 		return;
 	struct adpa_error err = {0};
 	progress_check(t,
-		       adpa_store_add_time(t->store, t->learner, cid(t), t->course->fiches[fiche]->id,
-					   (int)gap, now, &err),
-		       &err);
+	               adpa_store_add_time(t->store, t->learner, cid(t),
+	                                   t->course->fiches[fiche]->id, (int)gap, now, &err),
+	               &err);
 }
 
 void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body, size_t len)
@@ -176,9 +177,10 @@ void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body
 		adpa_content_hash(body, len, hash);
 	struct adpa_error err = {0};
 	progress_check(t,
-		       adpa_store_completed(t->store, t->learner, cid(t), t->course->fiches[fiche]->id,
-					    read, body ? hash : NULL, tui_now(), &err),
-		       &err);
+	               adpa_store_completed(t->store, t->learner, cid(t),
+	                                    t->course->fiches[fiche]->id, read, body ? hash : NULL,
+	                                    tui_now(), &err),
+	               &err);
 	progress_refresh(t, false);
 }
 

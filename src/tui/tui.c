@@ -233,7 +233,7 @@ static size_t fitted(const struct tui *t, const char *left, int room)
 }
 
 static void note_url(const struct tui *t, const char *left, const char *url, size_t off, int room,
-		     struct osc8 *o)
+                     struct osc8 *o)
 {
 	size_t k = fitted(t, left, room);
 	if (!url || !t->osc8 || off >= k || strlen(url) >= sizeof o->url)

@@ -66,7 +66,7 @@ enum cmd {
 	CMD_MOVE_DOWN,
 	CMD_RENAME,
 	CMD_DELETE,
-	CMD_FILTER, /* filter a list */
+	CMD_FILTER,   /* filter a list */
 	CMD_BOOKMARK, /* bookmark the place read */
 	CMD_NOTE,     /* write the fiche's note */
 	CMD_MARKS,    /* the bookmarks and notes screen */
@@ -200,11 +200,11 @@ struct tui {
 	char store_error[512];
 	char learner_name[128];
 	int64_t learner;
-	bool many_learners;         /* the file holds other learners: show who reads */
-	struct adpa_summary *sum;   /* statuses and tallies, kept fresh */
-	int64_t last_tick;          /* for active reading time */
+	bool many_learners;       /* the file holds other learners: show who reads */
+	struct adpa_summary *sum; /* statuses and tallies, kept fresh */
+	int64_t last_tick;        /* for active reading time */
 	size_t tick_fiche;
-	size_t review_due;          /* questions due for review (at the last refresh) */
+	size_t review_due; /* questions due for review (at the last refresh) */
 
 	/* adding a fiche to a path (view_paths.c), kept across its prompts */
 	struct {
@@ -295,7 +295,7 @@ struct hl {
 /* A rendered line at (y, x), clipped to maxw, cleared to the end of the row.
  * Spans of link sel_link (or -1) are drawn selected. */
 void draw_line(const struct tui *t, int y, int x, const struct adpa_line *l, int maxw, int sel_link,
-	       const struct hl *hl, size_t nhl);
+               const struct hl *hl, size_t nhl);
 
 /* Display width of a C string (cells). */
 int text_cells(const char *s);
@@ -346,7 +346,7 @@ struct pager {
 
 /* Takes ownership of the documents (any may be NULL) and keeps the search. */
 void pager_set(struct pager *p, struct adpa_doc *title, struct adpa_doc *meta,
-	       struct adpa_doc *body);
+               struct adpa_doc *body);
 void pager_free(struct pager *p);
 void pager_geometry(struct pager *p, int y0, int h, int x0, int w);
 void pager_draw(struct tui *t, struct pager *p);
@@ -411,7 +411,7 @@ struct page {
 /* Adds text wrapped to the page width less indent (each wrapped line keeps
  * attr and fiche). */
 void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,
-	      size_t fiche);
+              size_t fiche);
 void page_clear(struct page *pg);
 /* page_clear, and the lines' storage too. */
 void page_free(struct page *pg);

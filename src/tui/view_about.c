@@ -114,13 +114,13 @@ static void about_leave(struct tui *t, void *st)
 }
 
 static const struct view view_about = {
-	.name = "À propos",
-	.keys = about_tables,
-	.leave = about_leave,
-	.draw = about_draw,
-	.status = about_status,
-	.key = about_key,
-	.resize = about_resize,
+    .name = "À propos",
+    .keys = about_tables,
+    .leave = about_leave,
+    .draw = about_draw,
+    .status = about_status,
+    .key = about_key,
+    .resize = about_resize,
 };
 
 void view_about_open(struct tui *t)

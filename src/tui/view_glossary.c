@@ -39,12 +39,11 @@ struct entry {
 };
 
 static const struct key_def terms_defs[] = {
-	{'/', false, CMD_FILTER, "filtrer les termes (accents ignorés)"},
-	{'f', false, CMD_FILTER, NULL},
+    {'/', false, CMD_FILTER, "filtrer les termes (accents ignorés)"},
+    {'f', false, CMD_FILTER, NULL},
 };
 static const struct key_table terms_keys = KEY_TABLE("Lexique", terms_defs);
-static const struct key_table *const terms_tables[] = {&terms_keys, &keys_list, &keys_back,
-						       NULL};
+static const struct key_table *const terms_tables[] = {&terms_keys, &keys_list, &keys_back, NULL};
 
 static const struct key_table *const entry_tables[] = {&keys_page, &keys_back, NULL};
 
@@ -85,12 +84,12 @@ static void entry_build(struct tui *t, struct entry *v)
 	const struct adpa_fiche **f;
 	size_t n = adpa_glossary_fiches(t->course, e, &f);
 	page_add(&v->pg, t, n ? "Fiches qui l'utilisent :" : "Aucune fiche ne l'utilise.",
-		 theme_style(t, ADPA_STYLE_H3), 0, (size_t)-1);
+	         theme_style(t, ADPA_STYLE_H3), 0, (size_t)-1);
 	for (size_t i = 0; i < n; i++) {
 		const struct adpa_rubric *rb = &t->course->rubrics[f[i]->rubric_index];
-		line = xasprintf("%s %s — %s",
-				 progress_mark(t, progress_of(t, f[i]->index)->status),
-				 f[i]->title, rb->title);
+		line =
+		    xasprintf("%s %s — %s", progress_mark(t, progress_of(t, f[i]->index)->status),
+		              f[i]->title, rb->title);
 		page_add(&v->pg, t, line, A_NORMAL, 2, f[i]->index);
 		free(line);
 	}
@@ -148,16 +147,16 @@ static void entry_leave(struct tui *t, void *st)
 }
 
 static const struct view view_entry = {
-	.name = "Terme du lexique",
-	.keys = entry_tables,
-	.notes = "Les fiches qui utilisent un terme sont celles qui l'ont parmi leurs mots-clés "
-		 "(lui ou un de ses alias) et celles que le lexique cite pour lui.",
-	.enter = entry_enter,
-	.leave = entry_leave,
-	.draw = entry_draw,
-	.status = entry_status,
-	.key = entry_key,
-	.resize = entry_enter,
+    .name = "Terme du lexique",
+    .keys = entry_tables,
+    .notes = "Les fiches qui utilisent un terme sont celles qui l'ont parmi leurs mots-clés "
+             "(lui ou un de ses alias) et celles que le lexique cite pour lui.",
+    .enter = entry_enter,
+    .leave = entry_leave,
+    .draw = entry_draw,
+    .status = entry_status,
+    .key = entry_key,
+    .resize = entry_enter,
 };
 
 static void entry_open(struct tui *t, size_t term)
@@ -193,13 +192,12 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 			buf_printf(&b, "%s%s", k ? ", " : "", e->aliases[k]);
 		buf_adds(&b, ")");
 		char *al = buf_detach(&b);
-		draw_fit(t, y, 4 + used, al, sel ? a : theme_role(t, ROLE_DIM),
-			 t->cols - 5 - used);
+		draw_fit(t, y, 4 + used, al, sel ? a : theme_role(t, ROLE_DIM), t->cols - 5 - used);
 		free(al);
 	}
 	draw_blank(y + 1, 0, t->cols, A_NORMAL);
 	draw_fit(t, y + 1, 5, e->definition ? e->definition : "", theme_role(t, ROLE_DIM),
-		 t->cols - 6);
+	         t->cols - 6);
 }
 
 static void apply(struct tui *t, struct terms *v)
@@ -241,7 +239,7 @@ static void terms_draw(struct tui *t, void *st)
 	list_draw(t, &v->list, v->y0, v->h);
 	if (!v->list.n)
 		draw_fit(t, v->y0, 3, "Aucun terme ne correspond au filtre (/ pour le changer)",
-			 theme_role(t, ROLE_DIM), t->cols - 4);
+		         theme_role(t, ROLE_DIM), t->cols - 4);
 }
 
 static void terms_key(struct tui *t, void *st, enum cmd cmd)
@@ -282,15 +280,15 @@ static void terms_leave(struct tui *t, void *st)
 }
 
 static const struct view view_terms = {
-	.name = "Lexique",
-	.keys = terms_tables,
-	.notes = "Le filtre ignore les majuscules et les accents (« donnee » trouve « Donnée ») "
-		 "et cherche dans les termes, leurs alias et leurs définitions ; un filtre vide "
-		 "montre de nouveau tous les termes.",
-	.leave = terms_leave,
-	.draw = terms_draw,
-	.status = terms_status,
-	.key = terms_key,
+    .name = "Lexique",
+    .keys = terms_tables,
+    .notes = "Le filtre ignore les majuscules et les accents (« donnee » trouve « Donnée ») "
+             "et cherche dans les termes, leurs alias et leurs définitions ; un filtre vide "
+             "montre de nouveau tous les termes.",
+    .leave = terms_leave,
+    .draw = terms_draw,
+    .status = terms_status,
+    .key = terms_key,
 };
 
 /* Pushes the terms view on v->all[0..nall), which it takes. */

@@ -33,8 +33,8 @@ struct help {
 };
 
 static const struct key_def help_defs[] = {
-	{'?', false, CMD_BACK, "fermer l'aide"},
-	{KEY_F(1), true, CMD_BACK, NULL},
+    {'?', false, CMD_BACK, "fermer l'aide"},
+    {KEY_F(1), true, CMD_BACK, NULL},
 };
 static const struct key_table help_keys = KEY_TABLE("Aide", help_defs);
 static const struct key_table *const help_tables[] = {&help_keys, &keys_back, &keys_scroll, NULL};
@@ -86,7 +86,7 @@ static void add(struct help *h, enum row_kind kind, const char *keys, const char
 /* Adds text wrapped at w cells: the first row as kind (with keys), the next
  * ones as ROW_TEXT under it. */
 static void add_wrapped(struct tui *t, struct help *h, enum row_kind kind, const char *keys,
-			const char *text, int w)
+                        const char *text, int w)
 {
 	struct adpa_render_opts o = tui_render_opts(t, w, 0);
 	struct adpa_doc *d = adpa_render_text(text, ADPA_STYLE_PLAIN, &o);
@@ -258,12 +258,12 @@ static void help_leave(struct tui *t, void *st)
 }
 
 static const struct view view_help = {
-	.name = "Aide",
-	.keys = help_tables,
-	.leave = help_leave,
-	.draw = help_draw,
-	.status = help_status,
-	.key = help_key,
+    .name = "Aide",
+    .keys = help_tables,
+    .leave = help_leave,
+    .draw = help_draw,
+    .status = help_status,
+    .key = help_key,
 };
 
 void view_help_open(struct tui *t, const struct view *of)

@@ -37,15 +37,15 @@ struct home {
 };
 
 static const struct key_def home_defs[] = {
-	{'a', false, CMD_ABOUT, "à propos du cours"},
-	{'p', false, CMD_PROGRESS, "votre progression"},
-	{'c', false, CMD_PATHS, "vos parcours (et ceux que le cours suggère)"},
-	{'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd'hui"},
-	{'s', false, CMD_MARKS, "vos signets et notes"},
-	{'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
-	{'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
-	{'L', false, CMD_LEARNER, "changer d'apprenant (un nom nouveau en crée un)"},
-	{'q', false, CMD_BACK, "quitter adpa"},
+    {'a', false, CMD_ABOUT, "à propos du cours"},
+    {'p', false, CMD_PROGRESS, "votre progression"},
+    {'c', false, CMD_PATHS, "vos parcours (et ceux que le cours suggère)"},
+    {'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd'hui"},
+    {'s', false, CMD_MARKS, "vos signets et notes"},
+    {'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
+    {'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
+    {'L', false, CMD_LEARNER, "changer d'apprenant (un nom nouveau en crée un)"},
+    {'q', false, CMD_BACK, "quitter adpa"},
 };
 static const struct key_table home_keys = KEY_TABLE("Accueil", home_defs);
 static const struct key_table *const home_tables[] = {&home_keys, &keys_list, NULL};
@@ -70,13 +70,13 @@ static enum item kind(const struct tui *t, size_t i, size_t *rubric)
 		return IT_REVIEW;
 	*rubric = r;
 	size_t n = t->course->nrubrics;
-	return r < n ? IT_RUBRIC
-	       : r == n ? IT_PROGRESS
+	return r < n        ? IT_RUBRIC
+	       : r == n     ? IT_PROGRESS
 	       : r == n + 1 ? IT_PATHS
 	       : r == n + 2 ? IT_MARKS
 	       : r == n + 3 ? IT_SEARCH
 	       : r == n + 4 ? IT_GLOSSARY
-			    : IT_ABOUT;
+	                    : IT_ABOUT;
 }
 
 static int base_height(const void *ctx, size_t i);
@@ -108,10 +108,11 @@ static int base_height(const void *ctx, size_t i)
 {
 	size_t r;
 	enum item k = kind(ctx, i, &r);
-	return k == IT_RUBRIC ? 3 : k == IT_ABOUT || k == IT_SEARCH || k == IT_PATHS || k == IT_MARKS ||
-			   k == IT_GLOSSARY
-		       ? 1
-		       : 2;
+	return k == IT_RUBRIC ? 3
+	       : k == IT_ABOUT || k == IT_SEARCH || k == IT_PATHS || k == IT_MARKS ||
+	               k == IT_GLOSSARY
+	           ? 1
+	           : 2;
 }
 
 /* A whole row, selected or not, with label cut at maxw cells. */
@@ -141,11 +142,11 @@ static void draw_rubric(struct tui *t, size_t r, int y, bool sel)
 	int bw = cols - 24 > 20 ? 20 : cols - 24;
 	const struct adpa_tally *ta = &t->sum->rubrics[r];
 	draw_bar(t, y + 2, 5, bw, ta->read, rb->nfiches);
-	snprintf(pct, sizeof pct, "  %zu %% lu (%zu/%zu)", rb->nfiches ? ta->read * 100 / rb->nfiches : 0,
-		 ta->read, rb->nfiches);
+	snprintf(pct, sizeof pct, "  %zu %% lu (%zu/%zu)",
+	         rb->nfiches ? ta->read * 100 / rb->nfiches : 0, ta->read, rb->nfiches);
 	if (ta->mastered)
-		snprintf(pct + strlen(pct), sizeof pct - strlen(pct), ", %zu maîtrisée%s", ta->mastered,
-			 ta->mastered > 1 ? "s" : "");
+		snprintf(pct + strlen(pct), sizeof pct - strlen(pct), ", %zu maîtrisée%s",
+		         ta->mastered, ta->mastered > 1 ? "s" : "");
 	draw_fit(t, y + 2, 5 + bw, pct, theme_role(t, ROLE_DIM), cols - 6 - bw);
 }
 
@@ -163,7 +164,7 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 		break;
 	case IT_REVIEW:
 		snprintf(label, sizeof label, "Révision : %zu question%s à revoir aujourd'hui",
-			 t->review_due, t->review_due > 1 ? "s" : "");
+		         t->review_due, t->review_due > 1 ? "s" : "");
 		draw_row_label(t, y, label, sel, t->cols - 4);
 		draw_blank(y + 1, 0, t->cols, A_NORMAL);
 		break;
@@ -173,8 +174,9 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	case IT_PROGRESS:
 		if (!compact(t))
 			draw_blank(y++, 0, t->cols, A_NORMAL);
-		snprintf(label, sizeof label, "Progression (p) : %zu/%zu fiches lues, %zu maîtrisées",
-			 t->sum->total.read, t->sum->total.fiches, t->sum->total.mastered);
+		snprintf(label, sizeof label,
+		         "Progression (p) : %zu/%zu fiches lues, %zu maîtrisées",
+		         t->sum->total.read, t->sum->total.fiches, t->sum->total.mastered);
 		draw_row_label(t, y, label, sel, t->cols - 4);
 		break;
 	case IT_PATHS:
@@ -343,13 +345,13 @@ static void home_leave(struct tui *t, void *st)
 }
 
 static const struct view view_home = {
-	.name = "Accueil",
-	.keys = home_tables,
-	.enter = home_enter,
-	.leave = home_leave,
-	.draw = home_draw,
-	.status = home_status,
-	.key = home_key,
+    .name = "Accueil",
+    .keys = home_tables,
+    .enter = home_enter,
+    .leave = home_leave,
+    .draw = home_draw,
+    .status = home_status,
+    .key = home_key,
 };
 
 void view_home_open(struct tui *t)

@@ -35,8 +35,8 @@ struct marks {
 };
 
 static const struct key_def marks_defs[] = {
-	{'x', false, CMD_DELETE, "supprimer le signet ou la note choisi"},
-	{KEY_DC, true, CMD_DELETE, NULL},
+    {'x', false, CMD_DELETE, "supprimer le signet ou la note choisi"},
+    {KEY_DC, true, CMD_DELETE, NULL},
 };
 static const struct key_table marks_keys = KEY_TABLE("Signets et notes", marks_defs);
 static const struct key_table *const marks_tables[] = {&marks_keys, &keys_list, &keys_back, NULL};
@@ -51,8 +51,8 @@ static struct mark *add(struct marks *m, const char *fiche, const char *text)
 	XGROW(m->v, m->cap, m->n + 1);
 	struct mark *k = &m->v[m->n++];
 	const struct adpa_fiche *f = adpa_course_find(m->t->course, fiche);
-	*k = (struct mark){.fiche = f ? f->index : (size_t)-1, .fiche_id = xstrdup(fiche),
-			   .text = xstrdup(text)};
+	*k = (struct mark){
+	    .fiche = f ? f->index : (size_t)-1, .fiche_id = xstrdup(fiche), .text = xstrdup(text)};
 	return k;
 }
 
@@ -85,12 +85,12 @@ static void load(struct tui *t, struct marks *m)
 	struct adpa_error err = {0};
 	if (!t->store)
 		return;
-	if (progress_check(t, adpa_store_bookmarks(t->store, t->learner, course_id(t), add_bookmark,
-						   m, &err),
-			   &err) == 0)
+	if (progress_check(
+	        t, adpa_store_bookmarks(t->store, t->learner, course_id(t), add_bookmark, m, &err),
+	        &err) == 0)
 		m->nbook = m->n;
 	progress_check(t, adpa_store_notes(t->store, t->learner, course_id(t), add_note, m, &err),
-		       &err);
+	               &err);
 	m->list.n = m->n;
 }
 
@@ -113,13 +113,14 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 		draw_fit(t, y, 1, head, theme_role(t, ROLE_SECTION), t->cols - 2);
 		y++;
 	}
-	const char *title = k->fiche != (size_t)-1 ? t->course->fiches[k->fiche]->title : k->fiche_id;
+	const char *title =
+	    k->fiche != (size_t)-1 ? t->course->fiches[k->fiche]->title : k->fiche_id;
 	char *first = xstrdup(k->text); /* a note's first line */
 	first[strcspn(first, "\r\n")] = '\0';
-	char *label = k->note ? xasprintf("%s : %s%s", title, first,
-					  strcspn(k->text, "\r\n") < strlen(k->text) ? " …" : "")
-			      : *k->text ? xasprintf("%s : %s", title, k->text)
-					 : xasprintf("%s : ligne %d du source", title, k->line);
+	char *label = k->note    ? xasprintf("%s : %s%s", title, first,
+                                          strcspn(k->text, "\r\n") < strlen(k->text) ? " …" : "")
+	              : *k->text ? xasprintf("%s : %s", title, k->text)
+	                         : xasprintf("%s : ligne %d du source", title, k->line);
 	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_NORMAL;
 	draw_blank(y, 0, t->cols, a);
 	if (sel)
@@ -144,9 +145,9 @@ static void delete_item(struct tui *t, struct marks *m)
 {
 	const struct mark *k = &m->v[m->list.sel];
 	struct adpa_error err = {0};
-	int rc = k->note ? adpa_store_note_set(t->store, t->learner, course_id(t), k->fiche_id, NULL,
-					       tui_now(), &err)
-			 : adpa_store_bookmark_delete(t->store, t->learner, k->id, &err);
+	int rc = k->note ? adpa_store_note_set(t->store, t->learner, course_id(t), k->fiche_id,
+	                                       NULL, tui_now(), &err)
+	                 : adpa_store_bookmark_delete(t->store, t->learner, k->id, &err);
 	bool note = k->note;
 	if (progress_check(t, rc, &err) == 0)
 		tui_message(t, false, note ? "Note supprimée" : "Signet supprimé");
@@ -177,9 +178,10 @@ static void marks_draw(struct tui *t, void *st)
 	if (!m->n) {
 		draw_blank(1, 0, t->cols, A_NORMAL);
 		draw_fit(t, 2, 1,
-			 t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a écrit la note."
-				  : "Progression non enregistrée : pas de signets ni de notes.",
-			 theme_role(t, ROLE_DIM), t->cols - 2);
+		         t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a "
+		                    "écrit la note."
+		                  : "Progression non enregistrée : pas de signets ni de notes.",
+		         theme_role(t, ROLE_DIM), t->cols - 2);
 		for (int y = 3; y < t->rows - 1; y++)
 			draw_blank(y, 0, t->cols, A_NORMAL);
 		return;
@@ -191,8 +193,8 @@ static void marks_status(struct tui *t, void *st, struct status *s)
 {
 	struct marks *m = st;
 	(void)t;
-	snprintf(s->left, sizeof s->left, "%zu signet%s, %zu note%s", m->nbook, m->nbook > 1 ? "s" : "",
-		 m->n - m->nbook, m->n - m->nbook > 1 ? "s" : "");
+	snprintf(s->left, sizeof s->left, "%zu signet%s, %zu note%s", m->nbook,
+	         m->nbook > 1 ? "s" : "", m->n - m->nbook, m->n - m->nbook > 1 ? "s" : "");
 	snprintf(s->right, sizeof s->right, "Entrée ouvrir  x supprimer  q retour");
 }
 
@@ -211,16 +213,16 @@ static void marks_leave(struct tui *t, void *st)
 }
 
 static const struct view view_marks = {
-	.name = "Signets et notes",
-	.keys = marks_tables,
-	.notes = "Dans une fiche, B pose un signet à la ligne lue (avec un libellé facultatif) et "
-		 "a écrit la note de la fiche, dans la ligne d'état ou dans $VISUAL / $EDITOR "
-		 "s'il est défini.",
-	.enter = marks_enter,
-	.leave = marks_leave,
-	.draw = marks_draw,
-	.status = marks_status,
-	.key = marks_key,
+    .name = "Signets et notes",
+    .keys = marks_tables,
+    .notes = "Dans une fiche, B pose un signet à la ligne lue (avec un libellé facultatif) et "
+             "a écrit la note de la fiche, dans la ligne d'état ou dans $VISUAL / $EDITOR "
+             "s'il est défini.",
+    .enter = marks_enter,
+    .leave = marks_leave,
+    .draw = marks_draw,
+    .status = marks_status,
+    .key = marks_key,
 };
 
 void view_marks_open(struct tui *t)
@@ -247,8 +249,9 @@ void marks_bookmark(struct tui *t, size_t fiche, int line, const char *label)
 	struct adpa_error err = {0};
 	if (!need_store(t))
 		return;
-	int64_t id = adpa_store_bookmark_add(t->store, t->learner, course_id(t),
-					     t->course->fiches[fiche]->id, line, label, tui_now(), &err);
+	int64_t id =
+	    adpa_store_bookmark_add(t->store, t->learner, course_id(t),
+	                            t->course->fiches[fiche]->id, line, label, tui_now(), &err);
 	if (progress_check(t, id < 0 ? -1 : 0, &err) == 0)
 		tui_message(t, false, "Signet posé%s%s", *label ? " : " : "", label);
 }
@@ -256,8 +259,8 @@ void marks_bookmark(struct tui *t, size_t fiche, int line, const char *label)
 void marks_note_set(struct tui *t, size_t fiche, const char *text)
 {
 	struct adpa_error err = {0};
-	int rc = adpa_store_note_set(t->store, t->learner, course_id(t), t->course->fiches[fiche]->id,
-				     text, tui_now(), &err);
+	int rc = adpa_store_note_set(t->store, t->learner, course_id(t),
+	                             t->course->fiches[fiche]->id, text, tui_now(), &err);
 	if (progress_check(t, rc, &err) == 0)
 		tui_message(t, false, *text ? "Note enregistrée" : "Note supprimée");
 }
@@ -268,9 +271,9 @@ void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st)
 	char *note = NULL;
 	if (!need_store(t) ||
 	    progress_check(t,
-			   adpa_store_note_get(t->store, t->learner, course_id(t),
-					       t->course->fiches[fiche]->id, &note, &err),
-			   &err) < 0)
+	                   adpa_store_note_get(t->store, t->learner, course_id(t),
+	                                       t->course->fiches[fiche]->id, &note, &err),
+	                   &err) < 0)
 		return;
 	const char *editor = getenv("VISUAL");
 	if (!editor || !*editor)
@@ -284,8 +287,9 @@ void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st)
 		tui_prompt(t, "Note (vide : supprimer) : ", done, st);
 		if (note && !tui_prompt_fill(t, note)) {
 			t->prompt.active = false;
-			tui_message(t, true, "Note trop longue ou sur plusieurs lignes pour la ligne "
-					     "d'édition : définissez $VISUAL ou $EDITOR pour la modifier");
+			tui_message(t, true,
+			            "Note trop longue ou sur plusieurs lignes pour la ligne "
+			            "d'édition : définissez $VISUAL ou $EDITOR pour la modifier");
 		}
 	}
 	free(note);

@@ -43,7 +43,8 @@ static bool load(struct tui *t, struct adpa_store_path **p, size_t *n)
 		return false;
 	}
 	struct adpa_error err = {0};
-	return progress_check(t, adpa_store_paths(t->store, t->learner, cid(t), p, n, &err), &err) == 0;
+	return progress_check(t, adpa_store_paths(t->store, t->learner, cid(t), p, n, &err),
+	                      &err) == 0;
 }
 
 /* Fiches of path p read (or mastered); its next unfinished fiche in *next. */
@@ -68,8 +69,9 @@ static void continue_path(struct tui *t, const struct adpa_store_path *p)
 	size_t next;
 	tally(t, p, &next);
 	if (next == (size_t)-1) {
-		tui_message(t, false, p->nfiches ? "Parcours terminé : toutes ses fiches sont lues"
-						 : "Ce parcours est vide : ajoutez des fiches avec +");
+		tui_message(t, false,
+		            p->nfiches ? "Parcours terminé : toutes ses fiches sont lues"
+		                       : "Ce parcours est vide : ajoutez des fiches avec +");
 		return;
 	}
 	struct place pl = {progress_of(t, next)->p.position, 0};
@@ -88,12 +90,12 @@ struct pathv {
 };
 
 static const struct key_def path_defs[] = {
-	{'c', false, CMD_CONTINUE, "continuer : la première fiche non lue, là où vous l'avez laissée"},
-	{'x', false, CMD_REMOVE, "retirer la fiche choisie du parcours"},
-	{'K', false, CMD_MOVE_UP, "monter la fiche choisie"},
-	{'J', false, CMD_MOVE_DOWN, "descendre la fiche choisie"},
-	{'r', false, CMD_RENAME, "renommer le parcours"},
-	{'D', false, CMD_DELETE, "supprimer le parcours (après confirmation)"},
+    {'c', false, CMD_CONTINUE, "continuer : la première fiche non lue, là où vous l'avez laissée"},
+    {'x', false, CMD_REMOVE, "retirer la fiche choisie du parcours"},
+    {'K', false, CMD_MOVE_UP, "monter la fiche choisie"},
+    {'J', false, CMD_MOVE_DOWN, "descendre la fiche choisie"},
+    {'r', false, CMD_RENAME, "renommer le parcours"},
+    {'D', false, CMD_DELETE, "supprimer le parcours (après confirmation)"},
 };
 static const struct key_table path_keys = KEY_TABLE("Parcours", path_defs);
 static const struct key_table *const path_tables[] = {&keys_list, &path_keys, &keys_back, NULL};
@@ -158,8 +160,9 @@ static void draw_requires(struct tui *t, const struct pathv *v, int y)
 		for (size_t j = 0; j < v->list.sel; j++)
 			before |= !strcmp(v->p->fiches[j], f->requires[i].s);
 		size_t k = strlen(line);
-		snprintf(line + k, sizeof line - k, "%s%s%s", i ? ", " : "", r ? r->title : f->requires[i].s,
-			 before ? "" : " (pas avant dans le parcours)");
+		snprintf(line + k, sizeof line - k, "%s%s%s", i ? ", " : "",
+		         r ? r->title : f->requires[i].s,
+		         before ? "" : " (pas avant dans le parcours)");
 	}
 	draw_fit(t, y, 2, line, theme_role(t, ROLE_DIM), t->cols - 4);
 }
@@ -179,9 +182,10 @@ static void path_draw(struct tui *t, void *st)
 	else if (next != (size_t)-1)
 		snprintf(line, sizeof line, "Continuer (c) : %s", t->course->fiches[next]->title);
 	else
-		snprintf(line, sizeof line, v->p->nfiches ? "Parcours terminé."
-							   : "Parcours vide : + dans une fiche ou une "
-							     "rubrique l'ajoute ici.");
+		snprintf(line, sizeof line,
+		         v->p->nfiches ? "Parcours terminé."
+		                       : "Parcours vide : + dans une fiche ou une "
+		                         "rubrique l'ajoute ici.");
 	draw_blank(2, 0, t->cols, A_NORMAL);
 	int bw = t->cols >= 60 ? 20 : 0;
 	if (bw && v->p)
@@ -201,7 +205,8 @@ static void rename_done(struct tui *t, void *st, const char *text)
 	struct adpa_error err = {0};
 	while (*text == ' ')
 		text++;
-	if (*text && progress_check(t, adpa_store_path_rename(t->store, v->id, text, &err), &err) == 0)
+	if (*text &&
+	    progress_check(t, adpa_store_path_rename(t->store, v->id, text, &err), &err) == 0)
 		tui_message(t, false, "Parcours renommé : %s", text);
 	path_reload(t, v);
 }
@@ -224,9 +229,9 @@ static void path_change(struct tui *t, struct pathv *v, enum cmd cmd)
 {
 	struct adpa_error err = {0};
 	const char *id = v->p->fiches[v->list.sel];
-	int rc = cmd == CMD_REMOVE ? adpa_store_path_remove(t->store, v->id, id, &err)
-				   : adpa_store_path_move(t->store, v->id, id, cmd == CMD_MOVE_UP ? -1 : 1,
-							  &err);
+	int rc = cmd == CMD_REMOVE
+	             ? adpa_store_path_remove(t->store, v->id, id, &err)
+	             : adpa_store_path_move(t->store, v->id, id, cmd == CMD_MOVE_UP ? -1 : 1, &err);
 	if (progress_check(t, rc, &err) < 0)
 		return;
 	if (cmd == CMD_MOVE_UP && v->list.sel > 0)
@@ -269,8 +274,8 @@ static void path_key(struct tui *t, void *st, enum cmd cmd)
 		tui_prompt(t, "Nouveau nom : ", rename_done, v);
 		break;
 	case CMD_DELETE:
-		snprintf(t->padd.label, sizeof t->padd.label, "Supprimer le parcours « %.400s » ? (o/n) ",
-			 v->p->name);
+		snprintf(t->padd.label, sizeof t->padd.label,
+		         "Supprimer le parcours « %.400s » ? (o/n) ", v->p->name);
 		tui_prompt(t, t->padd.label, delete_done, v);
 		break;
 	default:
@@ -302,16 +307,16 @@ static void path_leave(struct tui *t, void *st)
 }
 
 static const struct view view_path = {
-	.name = "Parcours",
-	.keys = path_tables,
-	.notes = "Marques : ○ pas encore ouverte, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x "
-		 "*). Sous la liste, les prérequis de la fiche choisie. Pour ajouter une fiche : + "
-		 "dans une rubrique ou en lisant la fiche.",
-	.enter = path_enter,
-	.leave = path_leave,
-	.draw = path_draw,
-	.status = path_status,
-	.key = path_key,
+    .name = "Parcours",
+    .keys = path_tables,
+    .notes = "Marques : ○ pas encore ouverte, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x "
+             "*). Sous la liste, les prérequis de la fiche choisie. Pour ajouter une fiche : + "
+             "dans une rubrique ou en lisant la fiche.",
+    .enter = path_enter,
+    .leave = path_leave,
+    .draw = path_draw,
+    .status = path_status,
+    .key = path_key,
 };
 
 static void view_path_open(struct tui *t, int64_t id)
@@ -335,8 +340,8 @@ struct paths {
 };
 
 static const struct key_def paths_defs[] = {
-	{'c', false, CMD_CONTINUE, "continuer le parcours choisi"},
-	{'n', false, CMD_NEW, "créer un parcours vide (vous le nommez)"},
+    {'c', false, CMD_CONTINUE, "continuer le parcours choisi"},
+    {'n', false, CMD_NEW, "créer un parcours vide (vous le nommez)"},
 };
 static const struct key_table paths_keys = KEY_TABLE("Parcours", paths_defs);
 static const struct key_table *const paths_tables[] = {&keys_list, &paths_keys, &keys_back, NULL};
@@ -369,10 +374,11 @@ static void paths_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	}
 	const struct adpa_path *cp = &t->course->paths[i - v->nown];
 	snprintf(line, sizeof line, "Suggéré : %s (%zu fiches)", cp->title ? cp->title : cp->id,
-		 cp->nfiches);
+	         cp->nfiches);
 	draw_fit(t, y, 3, line, a, t->cols - 4);
-	draw_fit(t, y + 1, 5, cp->description ? cp->description : "Entrée : en faire votre parcours",
-		 theme_role(t, ROLE_DIM), t->cols - 6);
+	draw_fit(t, y + 1, 5,
+	         cp->description ? cp->description : "Entrée : en faire votre parcours",
+	         theme_role(t, ROLE_DIM), t->cols - 6);
 }
 
 static void paths_reload(struct tui *t, struct paths *v)
@@ -393,8 +399,9 @@ static void adopt(struct tui *t, struct paths *v, const struct adpa_path *cp)
 	for (size_t i = 0; i < cp->nfiches; i++)
 		ids[i] = cp->fiches[i].s;
 	struct adpa_error err = {0};
-	int64_t id = adpa_store_path_new(t->store, t->learner, cid(t), cp->title ? cp->title : cp->id,
-					 ids, cp->nfiches, tui_now(), &err);
+	int64_t id =
+	    adpa_store_path_new(t->store, t->learner, cid(t), cp->title ? cp->title : cp->id, ids,
+	                        cp->nfiches, tui_now(), &err);
 	free(ids);
 	if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
 		return;
@@ -412,7 +419,8 @@ static void new_done(struct tui *t, void *st, const char *text)
 	if (!*text || !t->store)
 		return;
 	struct adpa_error err = {0};
-	int64_t id = adpa_store_path_new(t->store, t->learner, cid(t), text, NULL, 0, tui_now(), &err);
+	int64_t id =
+	    adpa_store_path_new(t->store, t->learner, cid(t), text, NULL, 0, tui_now(), &err);
 	if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
 		return;
 	paths_reload(t, v);
@@ -429,8 +437,9 @@ static void paths_draw(struct tui *t, void *st)
 	v->h = t->rows - 1 - v->y0;
 	if (!v->list.n) {
 		draw_blank(2, 0, t->cols, A_NORMAL);
-		draw_fit(t, 2, 2, "Aucun parcours : n en crée un, + dans une fiche y ajoute la fiche.",
-			 A_NORMAL, t->cols - 4);
+		draw_fit(t, 2, 2,
+		         "Aucun parcours : n en crée un, + dans une fiche y ajoute la fiche.",
+		         A_NORMAL, t->cols - 4);
 		v->y0 = 3;
 		v->h--;
 	}
@@ -469,7 +478,7 @@ static void paths_status(struct tui *t, void *st, struct status *s)
 {
 	struct paths *v = st;
 	snprintf(s->left, sizeof s->left, "%zu parcours, %zu suggéré%s", v->nown, t->course->npaths,
-		 t->course->npaths > 1 ? "s" : "");
+	         t->course->npaths > 1 ? "s" : "");
 	snprintf(s->right, sizeof s->right, "Entrée ouvrir  c continuer  n nouveau  ? aide");
 }
 
@@ -482,16 +491,16 @@ static void paths_leave(struct tui *t, void *st)
 }
 
 static const struct view view_paths = {
-	.name = "Parcours",
-	.keys = paths_tables,
-	.notes = "Vos parcours d'abord, avec les fiches lues, puis les parcours suggérés par le "
-		 "cours : Entrée sur un parcours suggéré en fait une copie à vous, que vous pouvez "
-		 "changer.",
-	.enter = paths_enter,
-	.leave = paths_leave,
-	.draw = paths_draw,
-	.status = paths_status,
-	.key = paths_key,
+    .name = "Parcours",
+    .keys = paths_tables,
+    .notes = "Vos parcours d'abord, avec les fiches lues, puis les parcours suggérés par le "
+             "cours : Entrée sur un parcours suggéré en fait une copie à vous, que vous pouvez "
+             "changer.",
+    .enter = paths_enter,
+    .leave = paths_leave,
+    .draw = paths_draw,
+    .status = paths_status,
+    .key = paths_key,
 };
 
 void view_paths_open(struct tui *t)
@@ -513,7 +522,8 @@ static void add_now(struct tui *t, const char *const *ids, size_t n)
 		return;
 	const char *title = t->course->fiches[t->padd.fiche]->title;
 	if (n > 1)
-		tui_message(t, false, "Ajoutées au parcours : %zu prérequis, puis « %s »", n - 1, title);
+		tui_message(t, false, "Ajoutées au parcours : %zu prérequis, puis « %s »", n - 1,
+		            title);
 	else
 		tui_message(t, false, "Ajoutée au parcours : %s", title);
 }
@@ -539,7 +549,7 @@ static const char **to_add(struct tui *t, size_t *n)
 	if (p && !there) {
 		const struct adpa_fiche **miss;
 		size_t k = adpa_parcours_missing(t->course, (const char *const *)p->fiches,
-						 p->nfiches, f, &miss);
+		                                 p->nfiches, f, &miss);
 		ids = xcalloc(k + 1, sizeof *ids);
 		for (size_t i = 0; i < k; i++)
 			ids[i] = miss[i]->id;
@@ -573,13 +583,14 @@ static void add_to(struct tui *t, int64_t id)
 	const char **ids = to_add(t, &n);
 	if (ids && n > 1) {
 		size_t k = (size_t)snprintf(t->padd.label, sizeof t->padd.label,
-					    "Prérequis absents du parcours : ");
+		                            "Prérequis absents du parcours : ");
 		for (size_t i = 0; i + 1 < n && k < sizeof t->padd.label; i++)
 			k += (size_t)snprintf(t->padd.label + k, sizeof t->padd.label - k, "%s%s",
-					      i ? ", " : "", adpa_course_find(t->course, ids[i])->title);
+			                      i ? ", " : "",
+			                      adpa_course_find(t->course, ids[i])->title);
 		if (k < sizeof t->padd.label)
 			snprintf(t->padd.label + k, sizeof t->padd.label - k,
-				 ". Les ajouter avant ? (o/n) ");
+			         ". Les ajouter avant ? (o/n) ");
 		tui_prompt(t, t->padd.label, prereq_done, NULL);
 	} else if (ids) {
 		add_now(t, ids, n);
@@ -610,7 +621,8 @@ static void which_done(struct tui *t, void *st, const char *text)
 	adpa_store_paths_free(all, nall);
 	struct adpa_error err = {0};
 	if (!id) {
-		id = adpa_store_path_new(t->store, t->learner, cid(t), text, NULL, 0, tui_now(), &err);
+		id = adpa_store_path_new(t->store, t->learner, cid(t), text, NULL, 0, tui_now(),
+		                         &err);
 		if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
 			return;
 	}
@@ -631,10 +643,10 @@ void paths_add_fiche(struct tui *t, size_t i)
 		return;
 	}
 	size_t k = (size_t)snprintf(t->padd.label, sizeof t->padd.label, "%s",
-				    n ? "Ajouter au parcours (" : "Nom du nouveau parcours : ");
+	                            n ? "Ajouter au parcours (" : "Nom du nouveau parcours : ");
 	for (size_t j = 0; j < n && k < sizeof t->padd.label; j++)
 		k += (size_t)snprintf(t->padd.label + k, sizeof t->padd.label - k, "%s%zu %s",
-				      j ? ", " : "", j + 1, all[j].name);
+		                      j ? ", " : "", j + 1, all[j].name);
 	if (n && k < sizeof t->padd.label)
 		snprintf(t->padd.label + k, sizeof t->padd.label - k, " ou un nom nouveau) : ");
 	adpa_store_paths_free(all, n);

@@ -24,7 +24,7 @@ static void minutes(char *buf, size_t n, int64_t seconds)
 }
 
 static void tally_line(struct tui *t, struct page *pg, const char *title,
-		       const struct adpa_tally *ta, attr_t a)
+                       const struct adpa_tally *ta, attr_t a)
 {
 	char line[512], q[32], m[32];
 	if (ta->quiz_mean >= 0)
@@ -32,8 +32,9 @@ static void tally_line(struct tui *t, struct page *pg, const char *title,
 	else
 		snprintf(q, sizeof q, "%s", t->g->dash);
 	minutes(m, sizeof m, ta->seconds);
-	snprintf(line, sizeof line, "%s : %zu/%zu lues, %zu/%zu maîtrisées, moyenne des quiz %s, %s",
-		 title, ta->read, ta->fiches, ta->mastered, ta->with_quiz, q, m);
+	snprintf(line, sizeof line,
+	         "%s : %zu/%zu lues, %zu/%zu maîtrisées, moyenne des quiz %s, %s", title, ta->read,
+	         ta->fiches, ta->mastered, ta->with_quiz, q, m);
 	page_add(pg, t, line, a, 0, (size_t)-1);
 }
 
@@ -43,13 +44,13 @@ static void fiche_line(struct tui *t, struct page *pg, size_t i)
 	char line[1024], quiz[96] = "", m[32];
 	if (st->fiche->nquiz && st->p.best >= 0)
 		snprintf(quiz, sizeof quiz, " · quiz : meilleur %d %%, dernier %d %%, %d essai%s",
-			 st->p.best, st->p.last, st->p.attempts, st->p.attempts > 1 ? "s" : "");
+		         st->p.best, st->p.last, st->p.attempts, st->p.attempts > 1 ? "s" : "");
 	else if (st->fiche->nquiz)
 		snprintf(quiz, sizeof quiz, " · quiz à faire");
 	minutes(m, sizeof m, st->p.seconds);
 	snprintf(line, sizeof line, "%s %s — %s%s%s · %s", progress_mark(t, st->status),
-		 st->fiche->title, adpa_status_label(st->status), st->updated ? ", mise à jour" : "",
-		 quiz, m);
+	         st->fiche->title, adpa_status_label(st->status),
+	         st->updated ? ", mise à jour" : "", quiz, m);
 	page_add(pg, t, line, A_NORMAL, 2, i);
 }
 
@@ -60,7 +61,7 @@ static void build(struct tui *t, struct progress_view *v)
 	v->pg.width = tui_text_width(t);
 	char line[768];
 	snprintf(line, sizeof line, "Apprenant : %s. Une fiche est maîtrisée à %d %% au quiz.",
-		 t->learner_name, t->course->mastery);
+	         t->learner_name, t->course->mastery);
 	page_add(&v->pg, t, line, A_NORMAL, 0, (size_t)-1);
 	if (!t->store) {
 		snprintf(line, sizeof line, "Progression non enregistrée : %s", t->store_error);
@@ -111,7 +112,7 @@ static void progress_status(struct tui *t, void *st, struct status *s)
 {
 	(void)st;
 	snprintf(s->left, sizeof s->left, "%zu/%zu fiches lues, %zu maîtrisées", t->sum->total.read,
-		 t->sum->total.fiches, t->sum->total.mastered);
+	         t->sum->total.fiches, t->sum->total.mastered);
 	snprintf(s->right, sizeof s->right, "Entrée lire  q retour  ? aide");
 }
 
@@ -130,16 +131,16 @@ static void progress_leave(struct tui *t, void *st)
 }
 
 static const struct view view_progress = {
-	.name = "Progression",
-	.keys = progress_tables,
-	.notes = "Marques : ○ non commencée, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x *). "
-		 "« Mise à jour » : la fiche a changé depuis votre lecture.",
-	.enter = progress_enter,
-	.leave = progress_leave,
-	.draw = progress_draw,
-	.status = progress_status,
-	.key = progress_key,
-	.resize = progress_enter,
+    .name = "Progression",
+    .keys = progress_tables,
+    .notes = "Marques : ○ non commencée, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x *). "
+             "« Mise à jour » : la fiche a changé depuis votre lecture.",
+    .enter = progress_enter,
+    .leave = progress_leave,
+    .draw = progress_draw,
+    .status = progress_status,
+    .key = progress_key,
+    .resize = progress_enter,
 };
 
 void view_progress_open(struct tui *t)

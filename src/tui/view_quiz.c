@@ -45,26 +45,26 @@ struct quiz {
 };
 
 static const struct key_def quiz_defs[] = {
-	{'1', false, CMD_CHOICE_1, "1 à 9 : choisir cette réponse, ou la cocher et la décocher"},
-	{'2', false, CMD_CHOICE_1 + 1, NULL},
-	{'3', false, CMD_CHOICE_1 + 2, NULL},
-	{'4', false, CMD_CHOICE_1 + 3, NULL},
-	{'5', false, CMD_CHOICE_1 + 4, NULL},
-	{'6', false, CMD_CHOICE_1 + 5, NULL},
-	{'7', false, CMD_CHOICE_1 + 6, NULL},
-	{'8', false, CMD_CHOICE_1 + 7, NULL},
-	{'9', false, CMD_CHOICE_1 + 8, NULL},
-	{'\n', false, CMD_OPEN, "valider la réponse ; puis question suivante"},
-	{'\r', false, CMD_OPEN, NULL},
-	{KEY_ENTER, true, CMD_OPEN, NULL},
-	{'s', false, CMD_SHUFFLE, "mélanger ou non les réponses (aux prochains quiz)"},
-	{KEY_DOWN, true, CMD_DOWN, "faire défiler"},
-	{'j', false, CMD_DOWN, NULL},
-	{KEY_UP, true, CMD_UP, NULL},
-	{'k', false, CMD_UP, NULL},
-	{KEY_NPAGE, true, CMD_PAGE_DOWN, NULL},
-	{' ', false, CMD_PAGE_DOWN, NULL},
-	{KEY_PPAGE, true, CMD_PAGE_UP, NULL},
+    {'1', false, CMD_CHOICE_1, "1 à 9 : choisir cette réponse, ou la cocher et la décocher"},
+    {'2', false, CMD_CHOICE_1 + 1, NULL},
+    {'3', false, CMD_CHOICE_1 + 2, NULL},
+    {'4', false, CMD_CHOICE_1 + 3, NULL},
+    {'5', false, CMD_CHOICE_1 + 4, NULL},
+    {'6', false, CMD_CHOICE_1 + 5, NULL},
+    {'7', false, CMD_CHOICE_1 + 6, NULL},
+    {'8', false, CMD_CHOICE_1 + 7, NULL},
+    {'9', false, CMD_CHOICE_1 + 8, NULL},
+    {'\n', false, CMD_OPEN, "valider la réponse ; puis question suivante"},
+    {'\r', false, CMD_OPEN, NULL},
+    {KEY_ENTER, true, CMD_OPEN, NULL},
+    {'s', false, CMD_SHUFFLE, "mélanger ou non les réponses (aux prochains quiz)"},
+    {KEY_DOWN, true, CMD_DOWN, "faire défiler"},
+    {'j', false, CMD_DOWN, NULL},
+    {KEY_UP, true, CMD_UP, NULL},
+    {'k', false, CMD_UP, NULL},
+    {KEY_NPAGE, true, CMD_PAGE_DOWN, NULL},
+    {' ', false, CMD_PAGE_DOWN, NULL},
+    {KEY_PPAGE, true, CMD_PAGE_UP, NULL},
 };
 static const struct key_table quiz_keys = KEY_TABLE("Quiz", quiz_defs);
 static const struct key_table *const quiz_tables[] = {&quiz_keys, &keys_back, NULL};
@@ -92,15 +92,15 @@ static void add_choices(struct tui *t, struct quiz *q, const struct adpa_questio
 		size_t c = q->order[q->k][i];
 		if (!q->answered) {
 			const char *box = qu->ncorrect > 1 ? (q->picked[i] ? "[x]" : "[ ]")
-							   : (q->picked[i] ? "(o)" : "( )");
+			                                   : (q->picked[i] ? "(o)" : "( )");
 			snprintf(line, sizeof line, "%s %zu) %s", box, i + 1, qu->choices[c].text);
 			page_add(&q->pg, t, line, q->picked[i] ? A_BOLD : A_NORMAL, 2, (size_t)-1);
 			continue;
 		}
 		bool ok = qu->choices[c].correct, took = q->chosen[q->k][c];
 		snprintf(line, sizeof line, "%s %zu) %s — %s%s", sign(t, ok), i + 1,
-			 qu->choices[c].text, ok ? "bonne réponse" : "mauvaise réponse",
-			 took ? ", votre choix" : "");
+		         qu->choices[c].text, ok ? "bonne réponse" : "mauvaise réponse",
+		         took ? ", votre choix" : "");
 		page_add(&q->pg, t, line, took ? A_BOLD : A_NORMAL, 2, (size_t)-1);
 	}
 }
@@ -109,9 +109,9 @@ static void build_question(struct tui *t, struct quiz *q)
 {
 	const struct adpa_question *qu = qq(t, q, q->k);
 	page_add(&q->pg, t,
-		 qu->ncorrect > 1 ? "Plusieurs réponses possibles : cochez-les, puis Entrée."
-				  : "Une seule réponse : choisissez-la, puis Entrée.",
-		 theme_role(t, ROLE_DIM), 0, (size_t)-1);
+	         qu->ncorrect > 1 ? "Plusieurs réponses possibles : cochez-les, puis Entrée."
+	                          : "Une seule réponse : choisissez-la, puis Entrée.",
+	         theme_role(t, ROLE_DIM), 0, (size_t)-1);
 	page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
 	page_add(&q->pg, t, qu->question, A_BOLD, 0, (size_t)-1);
 	page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
@@ -132,14 +132,15 @@ static void add_result(struct tui *t, struct quiz *q, int correct)
 	int pct = adpa_quiz_percent(correct, (int)q->n);
 	if (q->review)
 		snprintf(line, sizeof line,
-			 "Révision terminée : %d/%zu juste%s. Les questions manquées reviennent "
-			 "demain, les justes plus tard.",
-			 correct, q->n, correct > 1 ? "s" : "");
+		         "Révision terminée : %d/%zu juste%s. Les questions manquées reviennent "
+		         "demain, les justes plus tard.",
+		         correct, q->n, correct > 1 ? "s" : "");
 	else
-		snprintf(line, sizeof line, "Score : %d/%zu (%d %%). %s (seuil de maîtrise : %d %%).",
-			 correct, q->n, pct,
-			 pct >= t->course->mastery ? "Fiche maîtrisée" : "Pas encore maîtrisée",
-			 t->course->mastery);
+		snprintf(line, sizeof line,
+		         "Score : %d/%zu (%d %%). %s (seuil de maîtrise : %d %%).", correct, q->n,
+		         pct,
+		         pct >= t->course->mastery ? "Fiche maîtrisée" : "Pas encore maîtrisée",
+		         t->course->mastery);
 	page_add(&q->pg, t, line, A_BOLD, 0, (size_t)-1);
 }
 
@@ -152,19 +153,20 @@ static void build_summary(struct tui *t, struct quiz *q)
 	char line[1024];
 	if (!q->saved)
 		page_add(&q->pg, t, "Ce résultat n'est pas enregistré.", theme_role(t, ROLE_DIM), 0,
-			 (size_t)-1);
+		         (size_t)-1);
 	page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
 	page_add(&q->pg, t, "Récapitulatif", theme_style(t, ADPA_STYLE_H2), 0, (size_t)-1);
 	for (size_t k = 0; k < q->n; k++) {
 		const struct adpa_question *qu = qq(t, q, k);
 		page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
 		snprintf(line, sizeof line, "%zu. %s %s — %s", k + 1, sign(t, q->right[k]),
-			 q->right[k] ? "juste" : "faux", qu->question);
+		         q->right[k] ? "juste" : "faux", qu->question);
 		page_add(&q->pg, t, line, A_BOLD, 0, (size_t)-1);
 		for (size_t c = 0; c < qu->nchoices; c++)
 			if (qu->choices[c].correct || q->chosen[k][c]) {
-				snprintf(line, sizeof line, "%s %s%s", sign(t, qu->choices[c].correct),
-					 qu->choices[c].text, q->chosen[k][c] ? " (votre choix)" : "");
+				snprintf(line, sizeof line, "%s %s%s",
+				         sign(t, qu->choices[c].correct), qu->choices[c].text,
+				         q->chosen[k][c] ? " (votre choix)" : "");
 				page_add(&q->pg, t, line, A_NORMAL, 3, (size_t)-1);
 			}
 	}
@@ -197,8 +199,8 @@ static void validate(struct tui *t, struct quiz *q)
 	if (q->saved) {
 		struct adpa_error err = {0};
 		int rc = adpa_review_record(t->store, t->learner, t->course->id, qf(t, q, q->k),
-					    q->items[q->k].question, q->attempt, q->chosen[q->k],
-					    q->right[q->k], tui_now(), &err);
+		                            q->items[q->k].question, q->attempt, q->chosen[q->k],
+		                            q->right[q->k], tui_now(), &err);
 		q->saved = progress_check(t, rc, &err) == 0;
 	}
 }
@@ -248,9 +250,11 @@ static void toggle_shuffle(struct tui *t)
 	char *v = adpa_store_get(t->store, t->learner, "shuffle", &err);
 	bool off = !v || strcmp(v, "off") != 0; /* the new value */
 	free(v);
-	if (progress_check(t, adpa_store_set(t->store, t->learner, "shuffle", off ? "off" : NULL, &err),
-			   &err) == 0)
-		tui_message(t, false, "Réponses mélangées aux prochains quiz : %s", off ? "non" : "oui");
+	if (progress_check(
+	        t, adpa_store_set(t->store, t->learner, "shuffle", off ? "off" : NULL, &err),
+	        &err) == 0)
+		tui_message(t, false, "Réponses mélangées aux prochains quiz : %s",
+		            off ? "non" : "oui");
 }
 
 static void quiz_key(struct tui *t, void *st, enum cmd cmd)
@@ -284,9 +288,9 @@ static void quiz_draw(struct tui *t, void *st)
 {
 	struct quiz *q = st;
 	char right[48], *left = q->review && q->done
-					? xstrdup("Révision")
-					: xasprintf("%s%s%s", q->review ? "Révision" : "Quiz", t->g->sep,
-						    qf(t, q, q->k)->title);
+	                            ? xstrdup("Révision")
+	                            : xasprintf("%s%s%s", q->review ? "Révision" : "Quiz",
+	                                        t->g->sep, qf(t, q, q->k)->title);
 	if (q->done)
 		snprintf(right, sizeof right, "résultat");
 	else
@@ -300,10 +304,11 @@ static void quiz_draw(struct tui *t, void *st)
 static void quiz_status(struct tui *t, void *st, struct status *s)
 {
 	struct quiz *q = st;
-	const char *hint = q->done	   ? "Entrée ou q : revenir"
-			   : q->answered ? "Entrée : suivante"
-					 : "1–9 : choisir  Entrée : valider";
-	snprintf(s->left, sizeof s->left, "%s", q->saved || q->done ? "" : "réponses non enregistrées");
+	const char *hint = q->done       ? "Entrée ou q : revenir"
+	                   : q->answered ? "Entrée : suivante"
+	                                 : "1–9 : choisir  Entrée : valider";
+	snprintf(s->left, sizeof s->left, "%s",
+	         q->saved || q->done ? "" : "réponses non enregistrées");
 	snprintf(s->right, sizeof s->right, "%s  ? aide", hint);
 	if (!t->utf8)
 		for (char *p = s->right; *p; p++) /* "1–9" */
@@ -336,15 +341,15 @@ static void quiz_leave(struct tui *t, void *st)
 	}
 
 static const struct view view_quiz = QUIZ_VIEW(
-	"Quiz", "Chaque réponse validée est enregistrée aussitôt : quitter un quiz en cours garde "
-		"les réponses déjà données. Une réponse validée ne se change pas ; refaites le "
-		"quiz pour améliorer votre score (le meilleur et le dernier sont gardés).");
+    "Quiz", "Chaque réponse validée est enregistrée aussitôt : quitter un quiz en cours garde "
+            "les réponses déjà données. Une réponse validée ne se change pas ; refaites le "
+            "quiz pour améliorer votre score (le meilleur et le dernier sont gardés).");
 
 static const struct view view_review = QUIZ_VIEW(
-	"Révision", "La révision repose les questions manquées, dans un quiz ou une révision, selon "
-		    "des boîtes de Leitner : une réponse fausse ramène la question au lendemain ; une "
-		    "réponse juste l'espace davantage (2, 4, 8 puis 16 jours), et après la cinquième "
-		    "boîte elle quitte la révision. Chaque réponse est enregistrée aussitôt.");
+    "Révision", "La révision repose les questions manquées, dans un quiz ou une révision, selon "
+                "des boîtes de Leitner : une réponse fausse ramène la question au lendemain ; une "
+                "réponse juste l'espace davantage (2, 4, 8 puis 16 jours), et après la cinquième "
+                "boîte elle quitte la révision. Chaque réponse est enregistrée aussitôt.");
 
 static struct quiz *quiz_new(size_t n)
 {
@@ -388,7 +393,7 @@ void view_quiz_open(struct tui *t, size_t i)
 	if (t->store) {
 		struct adpa_error err = {0};
 		int64_t a = adpa_store_attempt(t->store, t->learner, t->course->id, f->id,
-					       (int)f->nquiz, tui_now(), &err);
+		                               (int)f->nquiz, tui_now(), &err);
 		q->attempt = progress_check(t, a < 0 ? -1 : 0, &err) == 0 ? a : 0;
 	}
 	q->saved = q->attempt > 0;
@@ -404,8 +409,9 @@ void view_review_open(struct tui *t)
 	struct adpa_review_item *due = NULL;
 	size_t n = 0;
 	struct adpa_error err = {0};
-	if (progress_check(t, adpa_review_due(t->course, t->store, t->learner, tui_now(), &due, &n, &err),
-			   &err) < 0)
+	if (progress_check(
+	        t, adpa_review_due(t->course, t->store, t->learner, tui_now(), &due, &n, &err),
+	        &err) < 0)
 		return;
 	if (!n) {
 		tui_message(t, false, "Aucune question à revoir aujourd'hui");

@@ -30,7 +30,7 @@ struct hist {
 struct reader {
 	size_t fiche;
 	int saved_src; /* the position last written */
-	char *md; /* the body, or NULL when it could not be read */
+	char *md;      /* the body, or NULL when it could not be read */
 	size_t len;
 	char *err;
 	struct pager pg;
@@ -39,25 +39,24 @@ struct reader {
 };
 
 static const struct key_def reader_defs[] = {
-	{KEY_LEFT, true, CMD_BACK,
-	 "revenir : à la fiche d'où vient le lien suivi, sinon à la liste"},
-	{'h', false, CMD_BACK, NULL},
-	{KEY_BACKSPACE, true, CMD_BACK, NULL},
-	{127, false, CMD_BACK, NULL},
-	{8, false, CMD_BACK, NULL},
-	{'q', false, CMD_BACK, NULL},
-	{']', false, CMD_NEXT, "fiche suivante de la rubrique"},
-	{'[', false, CMD_PREV, "fiche précédente de la rubrique"},
-	{'e', false, CMD_QUIZ, "faire le quiz de la fiche"},
-	{'m', false, CMD_MARK, "marquer la fiche lue, ou non lue"},
-	{'K', false, CMD_KEYWORDS, "les mots-clés de la fiche, vers le lexique"},
-	{'+', false, CMD_PATH_ADD, "ajouter la fiche à un de vos parcours (et ses prérequis)"},
-	{'B', false, CMD_BOOKMARK, "poser un signet à la ligne lue (libellé facultatif)"},
-	{'a', false, CMD_NOTE, "annoter : écrire la note de la fiche ($VISUAL ou $EDITOR si défini)"},
+    {KEY_LEFT, true, CMD_BACK, "revenir : à la fiche d'où vient le lien suivi, sinon à la liste"},
+    {'h', false, CMD_BACK, NULL},
+    {KEY_BACKSPACE, true, CMD_BACK, NULL},
+    {127, false, CMD_BACK, NULL},
+    {8, false, CMD_BACK, NULL},
+    {'q', false, CMD_BACK, NULL},
+    {']', false, CMD_NEXT, "fiche suivante de la rubrique"},
+    {'[', false, CMD_PREV, "fiche précédente de la rubrique"},
+    {'e', false, CMD_QUIZ, "faire le quiz de la fiche"},
+    {'m', false, CMD_MARK, "marquer la fiche lue, ou non lue"},
+    {'K', false, CMD_KEYWORDS, "les mots-clés de la fiche, vers le lexique"},
+    {'+', false, CMD_PATH_ADD, "ajouter la fiche à un de vos parcours (et ses prérequis)"},
+    {'B', false, CMD_BOOKMARK, "poser un signet à la ligne lue (libellé facultatif)"},
+    {'a', false, CMD_NOTE, "annoter : écrire la note de la fiche ($VISUAL ou $EDITOR si défini)"},
 };
 static const struct key_table reader_keys = KEY_TABLE("Fiches", reader_defs);
 static const struct key_table *const reader_tables[] = {&reader_keys, &keys_scroll, &keys_pager,
-							NULL};
+                                                        NULL};
 
 static const struct adpa_fiche *fiche(const struct tui *t, const struct reader *r)
 {
@@ -273,7 +272,7 @@ static void reader_status(struct tui *t, void *st, struct status *s)
 	size_t n = strlen(s->left);
 	if (fs->status >= ADPA_READ && !s->url && n + 32 < sizeof s->left)
 		snprintf(s->left + n, sizeof s->left - n, "  %s %s", progress_mark(t, fs->status),
-			 adpa_status_label(fs->status));
+		         adpa_status_label(fs->status));
 	if (!s->right[0] && fiche(t, r)->nquiz && pager_at_end(&r->pg))
 		snprintf(s->right, sizeof s->right, "e quiz  ? aide  q retour");
 	else if (!s->right[0])
@@ -303,16 +302,16 @@ static void reader_leave(struct tui *t, void *st)
 }
 
 static const struct view view_reader = {
-	.name = "Lecture",
-	.keys = reader_tables,
-	.notes = "Chaque lien porte un numéro, [1], [2]..., repris avec son adresse dans la "
-	     "liste « Liens » en fin de fiche. Un lien externe s'affiche dans la ligne "
-	     "d'état : copiez-le, ou cliquez dessus si votre terminal le permet.",
-	.leave = reader_leave,
-	.draw = reader_draw,
-	.status = reader_status,
-	.key = reader_key,
-	.resize = reader_resize,
+    .name = "Lecture",
+    .keys = reader_tables,
+    .notes = "Chaque lien porte un numéro, [1], [2]..., repris avec son adresse dans la "
+             "liste « Liens » en fin de fiche. Un lien externe s'affiche dans la ligne "
+             "d'état : copiez-le, ou cliquez dessus si votre terminal le permet.",
+    .leave = reader_leave,
+    .draw = reader_draw,
+    .status = reader_status,
+    .key = reader_key,
+    .resize = reader_resize,
 };
 
 void view_reader_open(struct tui *t, size_t i, const struct place *pl)
@@ -342,7 +341,7 @@ static void search_query(struct tui *t, struct reader *r, const char *query)
 	}
 	pager_clear_search(&r->pg);
 	tui_message(t, false, "« %s » : dans les mots-clés, le résumé ou le quiz de la fiche",
-		    query);
+	            query);
 }
 
 void view_reader_open_search(struct tui *t, size_t i, const char *query)

@@ -35,14 +35,14 @@ struct rubric {
 };
 
 static const struct key_def rubric_defs[] = {
-	{']', false, CMD_NEXT, "rubrique suivante"},
-	{'[', false, CMD_PREV, "rubrique précédente"},
-	{'e', false, CMD_QUIZ, "faire le quiz de la fiche choisie"},
-	{'+', false, CMD_PATH_ADD, "ajouter la fiche choisie à un de vos parcours (et ses prérequis)"},
-	{'f', false, CMD_FILTER,
-	 "filtrer : niveau (débutant…), statut (nouvelle, en cours, lue, maîtrisée), durée "
-	 "maximale (10), mot-clé ; vide : tout"},
-	{'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
+    {']', false, CMD_NEXT, "rubrique suivante"},
+    {'[', false, CMD_PREV, "rubrique précédente"},
+    {'e', false, CMD_QUIZ, "faire le quiz de la fiche choisie"},
+    {'+', false, CMD_PATH_ADD, "ajouter la fiche choisie à un de vos parcours (et ses prérequis)"},
+    {'f', false, CMD_FILTER,
+     "filtrer : niveau (débutant…), statut (nouvelle, en cours, lue, maîtrisée), durée "
+     "maximale (10), mot-clé ; vide : tout"},
+    {'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
 };
 static const struct key_table rubric_keys = KEY_TABLE("Rubrique", rubric_defs);
 static const struct key_table *const rubric_tables[] = {&keys_list, &rubric_keys, &keys_back, NULL};
@@ -164,9 +164,10 @@ static void rubric_draw(struct tui *t, void *st)
 static void rubric_open_fiche(struct tui *t, struct rubric *v)
 {
 	if (!v->list.n) {
-		tui_message(t, false, adpa_filter_empty(&v->filter)
-					  ? "Cette rubrique n'a pas encore de fiche"
-					  : "Aucune fiche ne correspond au filtre (f le change)");
+		tui_message(t, false,
+		            adpa_filter_empty(&v->filter)
+		                ? "Cette rubrique n'a pas encore de fiche"
+		                : "Aucune fiche ne correspond au filtre (f le change)");
 		return;
 	}
 	view_reader_open(t, v->shown[v->list.sel], NULL);
@@ -241,7 +242,7 @@ static void rubric_status(struct tui *t, void *st, struct status *s)
 	adpa_filter_describe(&v->filter, what, sizeof what);
 	if (*what)
 		snprintf(s->left, sizeof s->left, "filtre : %s — %zu/%zu fiches", what, v->list.n,
-			 rub(v)->nfiches);
+		         rub(v)->nfiches);
 	else if (v->list.n)
 		snprintf(s->left, sizeof s->left, "fiche %zu/%zu", v->list.sel + 1, v->list.n);
 	snprintf(s->right, sizeof s->right, "Entrée lire  q retour  ? aide");
@@ -257,16 +258,16 @@ static void rubric_leave(struct tui *t, void *st)
 }
 
 static const struct view view_rubric = {
-	.name = "Rubrique",
-	.keys = rubric_tables,
-	.notes = "Marques : ○ fiche pas encore ouverte, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : "
-		 "- ~ x *) ; « maj » : la fiche a changé depuis votre lecture. « quiz –/3 » : quiz "
-		 "pas encore fait ; « quiz 75 % » : votre meilleur score.",
-	.enter = rubric_enter,
-	.leave = rubric_leave,
-	.draw = rubric_draw,
-	.status = rubric_status,
-	.key = rubric_key,
+    .name = "Rubrique",
+    .keys = rubric_tables,
+    .notes = "Marques : ○ fiche pas encore ouverte, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : "
+             "- ~ x *) ; « maj » : la fiche a changé depuis votre lecture. « quiz –/3 » : quiz "
+             "pas encore fait ; « quiz 75 % » : votre meilleur score.",
+    .enter = rubric_enter,
+    .leave = rubric_leave,
+    .draw = rubric_draw,
+    .status = rubric_status,
+    .key = rubric_key,
 };
 
 void view_rubric_open(struct tui *t, size_t r)

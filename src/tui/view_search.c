@@ -32,11 +32,11 @@ struct results {
 };
 
 static const struct key_def results_defs[] = {
-	{'/', false, CMD_SEARCH, "nouvelle recherche dans tout le cours"},
+    {'/', false, CMD_SEARCH, "nouvelle recherche dans tout le cours"},
 };
 static const struct key_table results_keys = KEY_TABLE("Recherche", results_defs);
 static const struct key_table *const results_tables[] = {&keys_list, &results_keys, &keys_back,
-							 NULL};
+                                                         NULL};
 
 static int item_height(const void *ctx, size_t i)
 {
@@ -60,7 +60,7 @@ static size_t wrap_at(const char *s, size_t len, int w)
 /* Draws s[from, to) at (y, x) in attribute a, the parts the marks cover
  * with the search-hit role added; returns the cells used. */
 static int draw_marked(struct tui *t, int y, int x, const char *s, size_t from, size_t to,
-		       const struct adpa_mark *m, size_t nm, attr_t a, int maxw)
+                       const struct adpa_mark *m, size_t nm, attr_t a, int maxw)
 {
 	attr_t hit = (a & ~A_COLOR) | theme_role(t, ROLE_HIT);
 	int used = 0;
@@ -99,7 +99,7 @@ static void draw_snippet(struct tui *t, int y, const struct adpa_hit *h)
 		size_t n = wrap_at(h->snippet + at, len - at, t->cols - 6);
 		draw_blank(y + r, 0, t->cols, A_NORMAL);
 		draw_marked(t, y + r, 5, h->snippet, at, at + n, h->marks, h->nmarks, A_NORMAL,
-			    t->cols - 6);
+		            t->cols - 6);
 		at += n;
 	}
 }
@@ -118,7 +118,7 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	draw_title(t, y, h, a, room ? cols - rw - 6 : t->cols - 4);
 	if (room)
 		draw_text(t, y, cols - rw - 1, rubric, strlen(rubric),
-			  sel ? a : theme_role(t, ROLE_DIM), rw);
+		          sel ? a : theme_role(t, ROLE_DIM), rw);
 	draw_snippet(t, y + 1, h);
 	draw_blank(y + 1 + SNIPPET_ROWS, 0, t->cols, A_NORMAL);
 }
@@ -198,26 +198,26 @@ static void results_leave(struct tui *t, void *st)
 }
 
 static const struct view view_results = {
-	.name = "Recherche",
-	.keys = results_tables,
-	/* no-break spaces inside the guillemets: a quote never ends a line */
-	.notes = "La recherche ignore les majuscules et les accents (« donnees » trouve "
-		 "« données ») ; chaque mot tapé est un début de mot (« donn » trouve "
-		 "« données ») et tous doivent se trouver dans la fiche : titre, mots-clés, "
-		 "résumé, texte ou quiz. Un mot du titre ou des mots-clés compte plus qu'un mot "
-		 "du texte. Les mots trouvés sont soulignés ; Entrée ouvre la fiche à la "
-		 "première occurrence, et n, N continuent la recherche dans la fiche.",
-	.leave = results_leave,
-	.draw = results_draw,
-	.status = results_status,
-	.key = results_key,
+    .name = "Recherche",
+    .keys = results_tables,
+    /* no-break spaces inside the guillemets: a quote never ends a line */
+    .notes = "La recherche ignore les majuscules et les accents (« donnees » trouve "
+             "« données ») ; chaque mot tapé est un début de mot (« donn » trouve "
+             "« données ») et tous doivent se trouver dans la fiche : titre, mots-clés, "
+             "résumé, texte ou quiz. Un mot du titre ou des mots-clés compte plus qu'un mot "
+             "du texte. Les mots trouvés sont soulignés ; Entrée ouvre la fiche à la "
+             "première occurrence, et n, N continuent la recherche dans la fiche.",
+    .leave = results_leave,
+    .draw = results_draw,
+    .status = results_status,
+    .key = results_key,
 };
 
 static struct adpa_search *session_index(struct tui *t)
 {
 	if (!t->search) {
 		struct adpa_search_opts o = {.cache = t->search_cache,
-					     .snippet_words = SNIPPET_WORDS};
+		                             .snippet_words = SNIPPET_WORDS};
 		t->search = adpa_search_open(t->course->dir, &o);
 	}
 	if (!adpa_search_cached(t->search))
@@ -238,8 +238,7 @@ static void run(struct tui *t, void *st, const char *query)
 	}
 	struct results *v = xcalloc(1, sizeof *v);
 	struct adpa_error err = {0};
-	if (adpa_search_query(session_index(t), t->course, query, RESULT_LIMIT, &v->hits, &err) <
-	    0)
+	if (adpa_search_query(session_index(t), t->course, query, RESULT_LIMIT, &v->hits, &err) < 0)
 		tui_message(t, true, "Recherche impossible : %s", err.msg);
 	else if (!v->hits.n)
 		tui_message(t, false, "« %s » : aucune fiche ne contient ces mots", query);

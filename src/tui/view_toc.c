@@ -19,7 +19,7 @@ struct toc {
 };
 
 static const struct key_def toc_defs[] = {
-	{'t', false, CMD_BACK, "fermer le sommaire"},
+    {'t', false, CMD_BACK, "fermer le sommaire"},
 };
 static const struct key_table toc_keys = KEY_TABLE("Sommaire", toc_defs);
 static const struct key_table *const toc_tables[] = {&keys_list, &toc_keys, &keys_back, NULL};
@@ -89,12 +89,12 @@ static void toc_leave(struct tui *t, void *st)
 }
 
 static const struct view view_toc = {
-	.name = "Sommaire",
-	.keys = toc_tables,
-	.leave = toc_leave,
-	.draw = toc_draw,
-	.status = toc_status,
-	.key = toc_key,
+    .name = "Sommaire",
+    .keys = toc_tables,
+    .leave = toc_leave,
+    .draw = toc_draw,
+    .status = toc_status,
+    .key = toc_key,
 };
 
 void view_toc_open(struct tui *t, struct pager *p)

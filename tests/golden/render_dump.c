@@ -75,8 +75,9 @@ int main(int argc, char **argv)
 			       d->headings[i].line, d->headings[i].src_line, d->headings[i].text);
 		for (size_t i = 0; i < d->nlinks; i++)
 			printf("link #%zu %s [%d] line %zu col %d: %s\n", i,
-			       d->links[i].kind == ADPA_LINK_FICHE ? "fiche" : "url", d->links[i].ref,
-			       d->links[i].line, d->links[i].col, d->links[i].target);
+			       d->links[i].kind == ADPA_LINK_FICHE ? "fiche" : "url",
+			       d->links[i].ref, d->links[i].line, d->links[i].col,
+			       d->links[i].target);
 	}
 	adpa_doc_free(d);
 	free(md);

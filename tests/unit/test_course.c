@@ -55,14 +55,14 @@ static void test_strict(void)
 	INT_EQ(d.errors, 21, "strict: every error");
 	INT_EQ(d.warnings, 2, "strict: warnings");
 	int line = 0, col = 0;
-	OK(find_msg(&d, "requires cycle: cycle-a -> cycle-b -> cycle-a", &line, &col) && line == 10 &&
-		   col == 12,
+	OK(find_msg(&d, "requires cycle: cycle-a -> cycle-b -> cycle-a", &line, &col) &&
+	       line == 10 && col == 12,
 	   "cycle reported once with its position");
 	OK(find_msg(&d, "invalid UTF-8 byte 0xE9", &line, &col) && line == 11 && col == 35,
 	   "invalid UTF-8 position");
 	OK(find_msg(&d, "NUL byte", &line, &col) && line == 12 && col == 6, "NUL position");
 	OK(find_msg(&d, "link to unknown fiche \"nulle-part\"", &line, &col) && line == 12 &&
-		   col == 13,
+	       col == 13,
 	   "fiche: link position in the body");
 	adpa_course_free(c);
 	adpa_diags_clear(&d);

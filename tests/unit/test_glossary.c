@@ -50,8 +50,8 @@ static void test_keys(struct adpa_course *c)
 
 int main(void)
 {
-	struct adpa_course *c = adpa_course_load(FIXTURES "/tui-course", ADPA_LOAD_GLOSSARY, NULL,
-						 NULL);
+	struct adpa_course *c =
+	    adpa_course_load(FIXTURES "/tui-course", ADPA_LOAD_GLOSSARY, NULL, NULL);
 	OK(c && c->nterms == 3, "fixture glossary loads");
 	if (c) {
 		test_fiches(c);

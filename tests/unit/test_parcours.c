@@ -29,14 +29,14 @@ static void write_file(const char *name, const char *text)
 
 /* fiche id in rubric r, requiring req (a YAML list), of level and duration */
 static void fiche(const char *id, int order, const char *req, const char *level, int minutes,
-		  const char *keywords)
+                  const char *keywords)
 {
 	char name[64], text[1024];
 	snprintf(name, sizeof name, "r/%02d-%s.md", order, id);
 	snprintf(text, sizeof text,
-		 "---\nid: %s\ntitle: \"Fiche %s\"\nrubric: r\norder: %d\nsummary: \"S.\"\n"
-		 "keywords: [%s]\nduration: %d\nlevel: %s\nrequires: [%s]\n---\nCorps.\n",
-		 id, id, order, keywords, minutes, level, req);
+	         "---\nid: %s\ntitle: \"Fiche %s\"\nrubric: r\norder: %d\nsummary: \"S.\"\n"
+	         "keywords: [%s]\nduration: %d\nlevel: %s\nrequires: [%s]\n---\nCorps.\n",
+	         id, id, order, keywords, minutes, level, req);
 	write_file(name, text);
 }
 
@@ -44,7 +44,7 @@ static struct adpa_course *make_course(void)
 {
 	mkdir(tmp("r"), 0700);
 	write_file("course.yaml", "id: t\ntitle: \"T\"\nlang: fr\nversion: \"1\"\nmastery: 80\n"
-				  "rubrics:\n  - id: r\n    title: \"R\"\n    summary: \"S.\"\n");
+	                          "rubrics:\n  - id: r\n    title: \"R\"\n    summary: \"S.\"\n");
 	fiche("a", 1, "", "debutant", 5, "\"Donnée\"");
 	fiche("b", 2, "a", "debutant", 10, "\"Tableau\"");
 	fiche("c", 3, "a", "intermediaire", 15, "\"Indicateur\"");
@@ -59,7 +59,7 @@ static struct adpa_course *make_course(void)
 }
 
 static size_t missing(const struct adpa_course *c, const char *const *have, size_t n,
-		      const char *id, char *ids, size_t size)
+                      const char *id, char *ids, size_t size)
 {
 	const struct adpa_fiche **out;
 	size_t k = adpa_parcours_missing(c, have, n, adpa_course_find(c, id), &out);
@@ -90,7 +90,8 @@ static void test_filters(const struct adpa_course *c)
 	adpa_filter_parse("", &f);
 	OK(adpa_filter_empty(&f) && adpa_filter_match(&f, a, ADPA_READ), "empty filter: all");
 	adpa_filter_parse("Débutant", &f);
-	OK(adpa_filter_match(&f, a, ADPA_NOT_STARTED) && !adpa_filter_match(&f, d, ADPA_NOT_STARTED),
+	OK(adpa_filter_match(&f, a, ADPA_NOT_STARTED) &&
+	       !adpa_filter_match(&f, d, ADPA_NOT_STARTED),
 	   "level");
 	adpa_filter_clear(&f);
 	adpa_filter_parse("avance <=10", &f);
@@ -123,7 +124,7 @@ static char *names(struct adpa_store_path *p)
 	buf[0] = '\0';
 	for (size_t i = 0; i < p->nfiches; i++)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", i ? " " : "",
-			 p->fiches[i]);
+		         p->fiches[i]);
 	return buf;
 }
 
@@ -182,7 +183,7 @@ static void test_store_paths(void)
 int main(void)
 {
 	snprintf(dir, sizeof dir, "%s/adpa-parcours-XXXXXX",
-		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	         getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(dir))
 		return 1;
 	struct adpa_course *c = make_course();

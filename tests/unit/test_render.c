@@ -61,8 +61,10 @@ static void test_blocks(void)
 	expect("- a\n  - b\n    - c\n", 40, "• a\n  ◦ b\n    ▪ c\n", "nested bullets");
 	expect("> cité ici\n> encore\n", 40, "│ cité ici encore\n", "block quote bar");
 	expect("> un\n>\n> deux\n", 40, "│ un\n│\n│ deux\n", "quote keeps its bar on blank lines");
-	expect("```\nint x;\n\tret;\n```\n", 40, "  int x;\n      ret;\n", "code kept, tabs expanded");
-	expect("```\n0123456789abcdef\n```\n", 12, "  012345678…\n", "long code line cut and marked");
+	expect("```\nint x;\n\tret;\n```\n", 40, "  int x;\n      ret;\n",
+	       "code kept, tabs expanded");
+	expect("```\n0123456789abcdef\n```\n", 12, "  012345678…\n",
+	       "long code line cut and marked");
 	expect("a\n\n***\n\nb", 10, "a\n\n──────────\n\nb\n", "thematic break");
 	expect("![un chat](chat.png)", 40, "[image\xc2\xa0: un chat]\n", "image alt text");
 	expect("<div>brut</div>\n", 40, "  <div>brut</div>\n", "html block shown as text");
@@ -73,8 +75,8 @@ static void test_blocks(void)
 static void test_links(void)
 {
 	struct adpa_doc *d;
-	char *s = render("Voir [ici](https://a.org) et [là](fiche:bas-rgpd), [encore](https://a.org).",
-			 80, &d);
+	char *s = render(
+	    "Voir [ici](https://a.org) et [là](fiche:bas-rgpd), [encore](https://a.org).", 80, &d);
 	STR_EQ(s,
 	       "Voir ici[1] et là[2], encore[1].\n\nLiens\n[1] https://a.org\n[2] fiche:bas-rgpd\n",
 	       "links numbered, references listed once");
@@ -85,7 +87,8 @@ static void test_links(void)
 	INT_EQ(d->links[1].col, 15, "link column in cells");
 	int styled = 0;
 	for (size_t i = 0; i < d->lines[0].nspans; i++)
-		if (d->lines[0].spans[i].link == 1 && (d->lines[0].spans[i].style & ADPA_STYLE_LINK))
+		if (d->lines[0].spans[i].link == 1 &&
+		    (d->lines[0].spans[i].style & ADPA_STYLE_LINK))
 			styled++;
 	OK(styled == 1, "link span carries its index and style");
 	free(s);
@@ -113,10 +116,10 @@ static void test_positions(void)
 static void test_widths(void)
 {
 	const char *md = "# Un très long titre de section qui déborde\n\n"
-			 "> - liste dans une citation avec «\xc2\xa0guillemets\xc2\xa0» et "
-			 "[un lien](https://exemple.org/un/chemin/tres/long/qui/ne/tient/pas)\n"
-			 ">   1. imbriquée 日本語の文章です encore\n\n"
-			 "```\ncode très long qui ne tient pas du tout dans la largeur\n```\n";
+	                 "> - liste dans une citation avec «\xc2\xa0guillemets\xc2\xa0» et "
+	                 "[un lien](https://exemple.org/un/chemin/tres/long/qui/ne/tient/pas)\n"
+	                 ">   1. imbriquée 日本語の文章です encore\n\n"
+	                 "```\ncode très long qui ne tient pas du tout dans la largeur\n```\n";
 	int bad = 0;
 	for (int w = 10; w <= 100; w++) {
 		struct adpa_render_opts o = {.width = w};

@@ -12,7 +12,6 @@
 #define T0 1700000000 /* the injected clock */
 #define DAY ADPA_REVIEW_DAY
 
-
 static void test_rule(void)
 {
 	INT_EQ(adpa_review_days(1), 1, "box 1: one day");
@@ -69,7 +68,7 @@ static void test_hash(void)
 
 /* The due list of learner at now; first gets the first item. */
 static size_t due(const struct adpa_course *c, struct adpa_store *s, int64_t learner, int64_t now,
-		  struct adpa_review_item *first)
+                  struct adpa_review_item *first)
 {
 	struct adpa_review_item *v;
 	size_t n;
@@ -86,14 +85,14 @@ static size_t due(const struct adpa_course *c, struct adpa_store *s, int64_t lea
 
 /* Answers question k of f: all right choices (right) or only the wrong ones. */
 static int answer(struct adpa_store *s, int64_t l, const struct adpa_course *c,
-		  const struct adpa_fiche *f, size_t k, int64_t attempt, bool right, int64_t now,
-		  struct adpa_error *e)
+                  const struct adpa_fiche *f, size_t k, int64_t attempt, bool right, int64_t now,
+                  struct adpa_error *e)
 {
 	bool chosen[ADPA_MAX_CHOICES];
 	for (size_t i = 0; i < f->quiz[k].nchoices; i++)
 		chosen[i] = f->quiz[k].choices[i].correct == right;
 	return adpa_review_record(s, l, c->id, f, k, attempt, chosen,
-				  adpa_quiz_grade(&f->quiz[k], chosen), now, e);
+	                          adpa_quiz_grade(&f->quiz[k], chosen), now, e);
 }
 
 static void test_schedule(struct adpa_course *c)
@@ -115,7 +114,8 @@ static void test_schedule(struct adpa_course *c)
 	struct adpa_review_item it;
 	INT_EQ(due(c, s, ana, T0 + DAY, &it), 1, "the wrong answer is due one day later");
 	OK(it.fiche == f && it.question == 0 && it.state.box == 1, "in box 1");
-	INT_EQ(due(c, s, ana, T0 + 400 * DAY, NULL), 1, "a right answer in a quiz stays out of review");
+	INT_EQ(due(c, s, ana, T0 + 400 * DAY, NULL), 1,
+	       "a right answer in a quiz stays out of review");
 	INT_EQ(due(c, s, bob, T0 + DAY, NULL), 0, "another learner has nothing to review");
 
 	OK(answer(s, ana, c, f, 0, a1, true, T0 + 1, &e) < 0 && strstr(e.msg, "already answered"),
@@ -126,7 +126,8 @@ static void test_schedule(struct adpa_course *c)
 	int64_t now = T0 + DAY, want[] = {2, 4, 8, 16};
 	for (int b = 2; b <= 5; b++) {
 		OK(answer(s, ana, c, f, 0, 0, true, now, &e) == 0, "right in review");
-		INT_EQ(due(c, s, ana, now + want[b - 2] * DAY - 1, NULL), 0, "not due before the interval");
+		INT_EQ(due(c, s, ana, now + want[b - 2] * DAY - 1, NULL), 0,
+		       "not due before the interval");
 		due(c, s, ana, now + want[b - 2] * DAY, &it);
 		INT_EQ(it.state.box, b, "up a box");
 		INT_EQ(it.state.due, now + want[b - 2] * DAY, "due after the box's interval");
@@ -146,7 +147,8 @@ static void test_schedule(struct adpa_course *c)
 	INT_EQ(it.state.box, 3, "question 3 up to box 3");
 	OK(answer(s, ana, c, f, 2, 0, false, now + 9 * DAY, &e) == 0, "wrong in review");
 	due(c, s, ana, now + 400 * DAY, &it);
-	OK(it.state.box == 1 && it.state.due == now + 10 * DAY, "wrong resets to box 1, due next day");
+	OK(it.state.box == 1 && it.state.due == now + 10 * DAY,
+	   "wrong resets to box 1, due next day");
 	adpa_store_close(s);
 }
 
@@ -162,7 +164,8 @@ static void test_edited(void)
 	INT_EQ(due(c, s, ana, T0 + 400 * DAY, NULL), 0, "an edited question leaves review");
 	int64_t a = adpa_store_attempt(s, ana, c->id, f->id, 3, T0 + 500 * DAY, &e);
 	answer(s, ana, c, f, 2, a, true, T0 + 500 * DAY, &e);
-	INT_EQ(due(c, s, ana, T0 + 900 * DAY, NULL), 0, "right in a quiz: the edited one stays out");
+	INT_EQ(due(c, s, ana, T0 + 900 * DAY, NULL), 0,
+	       "right in a quiz: the edited one stays out");
 	answer(s, ana, c, f, 1, a, false, T0 + 500 * DAY, &e);
 	answer(s, ana, c, f, 2, 0, false, T0 + 500 * DAY, &e);
 	INT_EQ(due(c, s, ana, T0 + 501 * DAY, NULL), 2, "wrong again: the new text is in review");
@@ -193,7 +196,8 @@ static void test_upgrade(struct adpa_course *c)
 int main(void)
 {
 	char dir[256];
-	snprintf(dir, sizeof dir, "%s/adpa-review-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	snprintf(dir, sizeof dir, "%s/adpa-review-XXXXXX",
+	         getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(dir) || chdir(dir) != 0)
 		return 1;
 	test_rule();

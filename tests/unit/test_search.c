@@ -35,21 +35,21 @@ static void write_file(const char *path, const char *text)
 }
 
 static const char course_yaml[] = "id: recherche\ntitle: \"Recherche\"\nlang: fr\nrubrics:\n"
-				  "  - id: r\n    title: \"Rubrique\"\n";
+                                  "  - id: r\n    title: \"Rubrique\"\n";
 
 /* A fiche of the generated course; its body says "assez long" twice so that
  * every body has about the same length. */
 static void fiche(const char *name, const char *title, const char *kw, const char *body,
-		  const char *quiz)
+                  const char *quiz)
 {
 	static int order;
 	char path[512], text[2048];
 	snprintf(path, sizeof path, "%s/gen/r/%s.md", dir, name);
 	snprintf(text, sizeof text,
-		 "---\nid: %s\ntitle: \"%s\"\nrubric: r\norder: %d\nsummary: \"Un résumé.\"\n"
-		 "keywords: [%s]\nduration: 1\nlevel: debutant\n%s---\n%s\n\nUn texte assez "
-		 "long, assez long pour que les fiches se ressemblent.\n",
-		 name, title, ++order, kw, quiz, body);
+	         "---\nid: %s\ntitle: \"%s\"\nrubric: r\norder: %d\nsummary: \"Un résumé.\"\n"
+	         "keywords: [%s]\nduration: 1\nlevel: debutant\n%s---\n%s\n\nUn texte assez "
+	         "long, assez long pour que les fiches se ressemblent.\n",
+	         name, title, ++order, kw, quiz, body);
 	write_file(path, text);
 }
 
@@ -91,7 +91,7 @@ static const char *ids(struct adpa_search *s, const char *query)
 		snprintf(out, sizeof out, "error: %s", e.msg);
 	for (size_t i = 0; i < h.n; i++)
 		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? " " : "",
-			 h.v[i].id);
+		         h.v[i].id);
 	adpa_hits_clear(&h);
 	return out;
 }
@@ -145,9 +145,21 @@ static void test_folding(struct adpa_search *s)
 
 static void test_syntax(struct adpa_search *s)
 {
-	const char *queries[] = {"\"", "AND (", "*", "girafe\"", "(girafe", "NEAR(girafe",
-				 "girafe OR", "-girafe", "title:girafe", "^girafe", "{title}",
-				 "girafe AND", "\"girafe\" NOT", "+", "girafe*"};
+	const char *queries[] = {"\"",
+	                         "AND (",
+	                         "*",
+	                         "girafe\"",
+	                         "(girafe",
+	                         "NEAR(girafe",
+	                         "girafe OR",
+	                         "-girafe",
+	                         "title:girafe",
+	                         "^girafe",
+	                         "{title}",
+	                         "girafe AND",
+	                         "\"girafe\" NOT",
+	                         "+",
+	                         "girafe*"};
 	bool ok = true;
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
 		struct adpa_hits h;
@@ -174,8 +186,7 @@ static void test_snippets(struct adpa_search *s)
 	OK(t->ntitle_marks && t->title_marks[0].off == 3 && t->title_marks[0].len == 6,
 	   "title mark: « girafe » in « La girafe »");
 	INT_EQ(b->nmarks, 1, "one match in the body snippet");
-	OK(b->nmarks && !strncmp(b->snippet + b->marks[0].off, "girafe", 6) &&
-	       b->marks[0].len == 6,
+	OK(b->nmarks && !strncmp(b->snippet + b->marks[0].off, "girafe", 6) && b->marks[0].len == 6,
 	   "the range covers exactly the word");
 	OK(!strchr(b->snippet, '\x02') && !strchr(b->snippet, '\x03'), "markers taken out");
 	OK(strstr(b->snippet, "parle d'une girafe parmi") != NULL, "the words around the match");
@@ -200,7 +211,7 @@ static void test_snippets(struct adpa_search *s)
 /* A search of course c (NULL: none loaded) with cache file path; its
  * source after one query. */
 static enum adpa_search_source cached_query(const char *cdir, struct adpa_course *c,
-					   const char *path, const char *query, const char *want)
+                                            const char *path, const char *query, const char *want)
 {
 	struct adpa_search_opts o = {.cache = path};
 	struct adpa_search *s = adpa_search_open(cdir, &o);
@@ -255,8 +266,9 @@ static void test_cache_reuse(const char *copy, const char *cache)
 	       "then cached again");
 	adpa_course_free(c);
 	write_file(tmp("copy/annexes/02-nouvelle.md"), "---\nid: nouvelle\n---\n");
-	INT_EQ(cached_query(copy, NULL, cache, "zanzibar", "error: the search index must be built: "
-						       "the course is needed"),
+	INT_EQ(cached_query(copy, NULL, cache, "zanzibar",
+	                    "error: the search index must be built: "
+	                    "the course is needed"),
 	       ADPA_SEARCH_NOT_READY, "a new fiche file: stale");
 }
 

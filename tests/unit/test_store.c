@@ -45,7 +45,8 @@ static void test_reading(void)
 	OK(s != NULL, "creates the file and its directories");
 	struct stat st;
 	OK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "file is private (0600)");
-	OK(stat(tmp("new/sub"), &st) == 0 && (st.st_mode & 0777) == 0700, "directory is private (0700)");
+	OK(stat(tmp("new/sub"), &st) == 0 && (st.st_mode & 0777) == 0700,
+	   "directory is private (0700)");
 	INT_EQ(adpa_store_version(s), ADPA_STORE_VERSION, "schema at the current version");
 	int64_t ana = adpa_store_learner(s, "ana", true, 100, &e);
 	OK(ana > 0, "learner created");
@@ -124,7 +125,8 @@ static void test_export(void)
 	OK(adpa_store_export(s, NULL, count_rows, n, &e) == 0, "export runs");
 	INT_EQ(n[0], 1, "one row per learner and fiche");
 	INT_EQ(n[1], 1, "row carries best score and attempts");
-	OK(adpa_store_set(s, 1, "k", "v", &e) < 0 && strstr(e.msg, "read-only"), "read-only refuses writes");
+	OK(adpa_store_set(s, 1, "k", "v", &e) < 0 && strstr(e.msg, "read-only"),
+	   "read-only refuses writes");
 	char **names;
 	size_t nn;
 	OK(adpa_store_learners(s, &names, &nn, &e) == 0 && nn == 1 && !strcmp(names[0], "ana"),
@@ -145,10 +147,12 @@ static void test_migrations(void)
 		if (v >= 1) { /* version 1 data: a learner and a reading */
 			sqlite3 *db;
 			sqlite3_open(path, &db);
-			sqlite3_exec(db, "INSERT INTO learner(name, created) VALUES ('old', 1);"
-					 "INSERT INTO reading(learner, course, fiche, first_opened, last_opened,"
-					 " position) VALUES (1, 'c', 'f', 5, 6, 33);",
-				     NULL, NULL, NULL);
+			sqlite3_exec(
+			    db,
+			    "INSERT INTO learner(name, created) VALUES ('old', 1);"
+			    "INSERT INTO reading(learner, course, fiche, first_opened, last_opened,"
+			    " position) VALUES (1, 'c', 'f', 5, 6, 33);",
+			    NULL, NULL, NULL);
 			sqlite3_close(db);
 		}
 		struct adpa_store *s = adpa_store_open(path, ADPA_STORE_READ_WRITE, &e);
@@ -187,15 +191,15 @@ static void test_faults(void)
 	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
 	sqlite3_close(db);
 	OK(adpa_store_open(tmp("newer.db"), ADPA_STORE_READ_WRITE, &e) == NULL &&
-		   strstr(e.msg, "newer adpa"),
+	       strstr(e.msg, "newer adpa"),
 	   "a newer schema is refused");
 
 	write_file(tmp("afile"), "x");
 	OK(adpa_store_open(tmp("afile/progress.db"), ADPA_STORE_READ_WRITE, &e) == NULL &&
-		   strstr(e.msg, "cannot create"),
+	       strstr(e.msg, "cannot create"),
 	   "unwritable place explained");
 	OK(adpa_store_open(tmp("none.db"), ADPA_STORE_READ_ONLY, &e) == NULL &&
-		   access(tmp("none.db"), F_OK) != 0,
+	       access(tmp("none.db"), F_OK) != 0,
 	   "read-only open never creates");
 }
 
@@ -241,7 +245,8 @@ static void test_quiz_logic(void)
 	INT_EQ(adpa_quiz_parse("1 3", 4, true, picked, msg, sizeof msg), 2, "parse two numbers");
 	OK(picked[0] && picked[2] && !picked[1], "parsed numbers");
 	INT_EQ(adpa_quiz_parse(" 2\n", 4, false, picked, msg, sizeof msg), 1, "parse one number");
-	INT_EQ(adpa_quiz_parse("1 2", 4, false, picked, msg, sizeof msg), -1, "one answer expected");
+	INT_EQ(adpa_quiz_parse("1 2", 4, false, picked, msg, sizeof msg), -1,
+	       "one answer expected");
 	STR_EQ(msg, "une seule réponse est attendue ici", "single-answer message");
 	INT_EQ(adpa_quiz_parse("5", 4, true, picked, msg, sizeof msg), -1, "out of range");
 	INT_EQ(adpa_quiz_parse("12", 9, true, picked, msg, sizeof msg), -1, "two digits refused");
@@ -308,7 +313,7 @@ static int see_bookmark(const struct adpa_bookmark *b, void *arg)
 	struct marks_seen *m = arg;
 	size_t k = strlen(m->text);
 	snprintf(m->text + k, sizeof m->text - k, "%s/%s:%d:%s;", b->course, b->fiche, b->line,
-		 b->label);
+	         b->label);
 	if (!m->n++)
 		m->first_id = b->id;
 	return 0;
@@ -319,7 +324,7 @@ static int see_note(const struct adpa_note *n, void *arg)
 	struct marks_seen *m = arg;
 	size_t k = strlen(m->text);
 	snprintf(m->text + k, sizeof m->text - k, "%s=%s@%lld;", n->fiche, n->text,
-		 (long long)n->updated);
+	         (long long)n->updated);
 	m->n++;
 	return 0;
 }
@@ -329,10 +334,10 @@ static int export_marks(const struct adpa_export_row *r, void *arg)
 	struct marks_seen *m = arg;
 	size_t k = strlen(m->text);
 	k += (size_t)snprintf(m->text + k, sizeof m->text - k, "%s:%s[", r->fiche,
-			      r->note ? r->note : "-");
+	                      r->note ? r->note : "-");
 	for (size_t i = 0; i < r->nbookmarks; i++, k = strlen(m->text))
 		snprintf(m->text + k, sizeof m->text - k, "%d %s,", r->bookmarks[i].line,
-			 r->bookmarks[i].label);
+		         r->bookmarks[i].label);
 	snprintf(m->text + k, sizeof m->text - k, "];");
 	m->n++;
 	return 0;
@@ -345,7 +350,8 @@ static void test_marks(void)
 	int64_t l = adpa_store_learner(s, "ana", true, 1, &e);
 	int64_t b1 = adpa_store_bookmark_add(s, l, "c", "f2", 40, "suite", 100, &e);
 	OK(b1 > 0, "bookmark added");
-	OK(adpa_store_bookmark_add(s, l, "c", "f2", 12, NULL, 101, &e) > 0, "bookmark without label");
+	OK(adpa_store_bookmark_add(s, l, "c", "f2", 12, NULL, 101, &e) > 0,
+	   "bookmark without label");
 	OK(adpa_store_bookmark_add(s, l, "d", "f1", 3, "autre cours", 102, &e) > 0,
 	   "bookmark in another course");
 	INT_EQ(adpa_store_bookmark_add(s, l, "c", "f2", 40, "reprise", 103, &e), b1,
@@ -381,7 +387,8 @@ static void test_marks(void)
 
 	m = (struct marks_seen){0};
 	OK(adpa_store_export(s, "ana", export_marks, &m, &e) == 0, "export with marks");
-	STR_EQ(m.text, "f1:une note, \"citée\"\net sur deux lignes[];f2:-[12 ,];f1:-[3 autre cours,];",
+	STR_EQ(m.text,
+	       "f1:une note, \"citée\"\net sur deux lignes[];f2:-[12 ,];f1:-[3 autre cours,];",
 	       "rows for fiches with only a note or a bookmark");
 	adpa_store_close(s);
 
@@ -394,7 +401,8 @@ static void test_marks(void)
 
 int main(void)
 {
-	snprintf(dir, sizeof dir, "%s/adpa-store-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	snprintf(dir, sizeof dir, "%s/adpa-store-XXXXXX",
+	         getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(dir))
 		return 1;
 	test_reading();

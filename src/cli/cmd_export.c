@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
+#include <adpa/util.h>
 
 #include "cli.h"
 

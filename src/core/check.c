@@ -9,7 +9,7 @@
 
 #include "adpa/text.h"
 #include "internal.h"
-#include "util.h"
+#include <adpa/util.h>
 
 struct lines {
 	const char *text;

@@ -18,7 +18,7 @@
 
 #include "adpa/text.h"
 #include "internal.h"
-#include "util.h"
+#include <adpa/util.h>
 #include "yamlx.h"
 
 struct pathlist {

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include <adpa/util.h>
 
 void adpa_error_set(struct adpa_error *err, enum adpa_errcode code, const char *path, int line,
                     int col, const char *fmt, ...)

@@ -13,7 +13,7 @@
 
 #include "adpa/text.h"
 #include "internal.h"
-#include "util.h"
+#include <adpa/util.h>
 #include "yamlx.h"
 
 static bool is_fence(const char *line, size_t n)

@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util.h"
+#include <adpa/util.h>
 
 int file_make_parent(const char *path, struct adpa_error *err)
 {

@@ -17,7 +17,7 @@
 #include "adpa/glossary.h"
 #include "adpa/text.h"
 #include "internal.h"
-#include "util.h"
+#include <adpa/util.h>
 #include "yamlx.h"
 
 void terms_free(struct adpa_term *t, size_t n)

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "adpa/text.h"
-#include "util.h"
+#include <adpa/util.h>
 
 struct walk {
 	const struct adpa_course *c;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include <adpa/util.h>
 
 const char *adpa_status_label(enum adpa_status s)
 {

@@ -24,7 +24,7 @@
 
 #include "adpa/text.h"
 #include "internal.h"
-#include "util.h"
+#include <adpa/util.h>
 
 #define MAX_PREFIX 48
 #define MIN_AVAIL 10

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "adpa/quiz.h"
-#include "util.h"
+#include <adpa/util.h>
 
 int adpa_review_days(int box)
 {

@@ -45,7 +45,7 @@
 #include "adpa/store.h"
 #include "adpa/text.h"
 #include "files.h"
-#include "util.h"
+#include <adpa/util.h>
 
 #define BODY_WIDTH 1000 /* a paragraph is one line or a few */
 #define MAX_WORDS 32    /* of a query; the rest is ignored */

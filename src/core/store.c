@@ -22,7 +22,7 @@
 
 #include "adpa/review.h"
 #include "files.h"
-#include "util.h"
+#include <adpa/util.h>
 
 #define APP_ID 0x61647061 /* "adpa" */
 

@@ -13,7 +13,7 @@
 #include <uniwidth.h>
 
 #include "internal.h"
-#include "util.h"
+#include <adpa/util.h>
 
 int adpa_utf8_decode(const char *s, size_t len, uint32_t *uc)
 {

@@ -2,7 +2,7 @@
  * Allocation and buffers. Allocation failure aborts: a course reader has no
  * sensible way to go on without memory, and every caller stays simpler.
  */
-#include "util.h"
+#include <adpa/util.h>
 
 #include <stdio.h>
 #include <stdlib.h>

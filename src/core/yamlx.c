@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "adpa/text.h"
-#include "util.h"
+#include <adpa/util.h>
 
 int ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path, int line_off,
               struct adpa_diags *diags)

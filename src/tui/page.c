@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
+#include <adpa/util.h>
 #include "tui_internal.h"
 
 void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,

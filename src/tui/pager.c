@@ -21,7 +21,7 @@
 #include <unicase.h>
 #include <uninorm.h>
 
-#include "../core/util.h"
+#include <adpa/util.h>
 #include "tui_internal.h"
 
 /* the blank line between the title block and the body; never written */

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
+#include <adpa/util.h>
 #include "tui_internal.h"
 
 enum row_kind { ROW_BLANK, ROW_SECTION, ROW_ENTRY, ROW_KEYS, ROW_TEXT, ROW_NOTE };

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
+#include <adpa/util.h>
 #include "tui_internal.h"
 
 struct progress_view {

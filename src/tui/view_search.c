@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/util.h"
+#include <adpa/util.h>
 #include "tui_internal.h"
 
 #define RESULT_LIMIT 100

@@ -1,5 +1,5 @@
 /*
- * Private helpers of the core: allocation that aborts on failure (one place,
+ * Helpers shared by the core and both front ends: allocation that aborts on failure (one place,
  * like cmark's xcalloc), a growable byte buffer, and array growth.
  */
 #ifndef ADPA_UTIL_H

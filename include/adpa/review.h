@@ -27,19 +27,16 @@
 #define ADPA_REVIEW_BOXES 5
 #define ADPA_REVIEW_DAY 86400 /* seconds */
 
-/* Where a question stands: box 1..ADPA_REVIEW_BOXES and when it is due, or
- * box 0 when it is not in review. */
-struct adpa_review_state {
-	int box;
-	int64_t due; /* seconds since the epoch; 0 when not in review */
-};
+/* struct adpa_review_state (where a question stands) is in store.h, which
+ * keeps it. */
 
 /* Days from an answer to the next review of a question in box (1..5):
  * 1, 2, 4, 8, 16; 0 for a box out of that range. */
 int adpa_review_days(int box);
 
-/* The state after an answer given at now to a question in state cur.
- * in_review: the answer was given in a review session (else in a quiz). */
+/* The Leitner rule (an adpa_review_step_fn): the state after an answer given
+ * at now to a question in state cur. in_review: the answer was given in a
+ * review session (else in a quiz). */
 struct adpa_review_state adpa_review_next(struct adpa_review_state cur, bool correct,
                                           bool in_review, int64_t now);
 

@@ -89,6 +89,19 @@ int adpa_store_answer(struct adpa_store *s, int64_t attempt, int question, const
                       bool correct, int64_t now, struct adpa_error *err);
 int adpa_store_finish(struct adpa_store *s, int64_t attempt, int64_t now, struct adpa_error *err);
 
+/* Where a question stands in review (review.h has the rule): box
+ * 1..ADPA_REVIEW_BOXES and when it is due, or box 0 (due 0) when it is not in
+ * review. */
+struct adpa_review_state {
+	int box;
+	int64_t due; /* seconds since the epoch; 0 when not in review */
+};
+/* A review rule: the state after an answer given at now to a question in
+ * state cur; in_review tells that it was given in a review session (else in
+ * a quiz). review.h's adpa_review_next is the one adpa uses. */
+typedef struct adpa_review_state (*adpa_review_step_fn)(struct adpa_review_state cur, bool correct,
+                                                        bool in_review, int64_t now);
+
 /* An answer with its review (see review.h, whose adpa_review_record fills
  * this in for the front ends). */
 struct adpa_answer {
@@ -99,9 +112,10 @@ struct adpa_answer {
 	int64_t attempt;    /* the quiz attempt, or 0 for an answer in a review session */
 	const char *chosen; /* as adpa_quiz_encode writes it (quiz answers only) */
 	bool correct;
+	adpa_review_step_fn step; /* moves the review; NULL leaves it alone */
 };
 /* One transaction: the answer in its attempt (as adpa_store_answer, when
- * attempt > 0) and the question's review moved by adpa_review_next. */
+ * attempt > 0) and the question's review moved by a->step. */
 int adpa_store_record(struct adpa_store *s, const struct adpa_answer *a, int64_t now,
                       struct adpa_error *err);
 
@@ -211,8 +225,5 @@ int adpa_store_path_move(struct adpa_store *s, int64_t path, const char *fiche, 
 int adpa_store_paths(struct adpa_store *s, int64_t learner, const char *course,
                      struct adpa_store_path **out, size_t *n, struct adpa_error *err);
 void adpa_store_paths_free(struct adpa_store_path *p, size_t n);
-
-/* A short hex digest of a fiche's bytes, to notice a fiche changed since read. */
-void adpa_content_hash(const char *data, size_t len, char out[17]);
 
 #endif

@@ -56,4 +56,9 @@ char *adpa_text_fold(const char *s);
 /* adpa_text_fold(a) equals adpa_text_fold(b). */
 bool adpa_text_equal_fold(const char *a, const char *b);
 
+/* A short hex digest (16 digits and a NUL) of data[0..len): FNV-1a on 64
+ * bits, a change detector (a fiche changed since read, a question edited),
+ * not a cryptographic hash. */
+void adpa_content_hash(const char *data, size_t len, char out[17]);
+
 #endif

@@ -3,6 +3,7 @@
  * store. One definition of « lue » and « maîtrisée » for every front end.
  */
 #include "adpa/progress.h"
+#include "adpa/text.h"
 
 #include <stdlib.h>
 #include <string.h>

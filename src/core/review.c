@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "adpa/quiz.h"
+#include "adpa/text.h"
 #include <adpa/util.h>
 
 int adpa_review_days(int box)
@@ -65,6 +66,7 @@ int adpa_review_record(struct adpa_store *s, int64_t learner, const char *course
 	    .attempt = attempt,
 	    .chosen = enc,
 	    .correct = correct,
+	    .step = adpa_review_next,
 	};
 	return adpa_store_record(s, &a, now, err);
 }

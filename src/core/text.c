@@ -2,10 +2,12 @@
  * Text safety and cell widths: the one place where course text is made safe
  * for a terminal. Control characters are made visible rather than dropped, so
  * an author sees them and adpa check can point at them; nothing a course file
- * holds can reach the terminal as an escape sequence.
+ * holds can reach the terminal as an escape sequence. Also the content hash
+ * (a change detector over bytes) the store and search key their rows with.
  */
 #include "adpa/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -222,4 +224,12 @@ bool adpa_text_equal_fold(const char *a, const char *b)
 	free(x);
 	free(y);
 	return eq;
+}
+
+void adpa_content_hash(const char *data, size_t len, char out[17])
+{
+	uint64_t h = 14695981039346656037u; /* FNV-1a, 64 bits: a change detector */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)data[i]) * 1099511628211u;
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }

@@ -8,6 +8,7 @@
 #include "adpa/progress.h"
 #include "adpa/quiz.h"
 #include "adpa/store.h"
+#include "adpa/text.h"
 #include "harness.h"
 
 static char dir[256];

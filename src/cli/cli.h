@@ -9,12 +9,15 @@
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+/* The settings of one run, filled from the option table (main.c). Adding an
+ * option: one field here, one line in cli_options[]. */
 struct cli {
 	const char *argv0;
+	const char *command;    /* the command's name; NULL: the full-screen reader */
 	const char *course_dir; /* --course */
 	int width;              /* --width, 0 = terminal's */
-	enum color_mode color;
-	const char *rubric; /* --rubric */
+	int color;              /* --color: an enum color_mode */
+	const char *rubric;     /* --rubric */
 	bool json;
 	const char *db;      /* --db */
 	const char *learner; /* --learner */
@@ -23,9 +26,61 @@ struct cli {
 	bool no_shuffle;     /* --no-shuffle */
 	bool due;            /* --due */
 	bool no_mouse;       /* --no-mouse: the interface leaves the mouse to the terminal */
+	bool help;           /* --help */
+	bool version;        /* --version */
 	char **args;         /* operands after the command */
 	int nargs;
 };
+
+/* How an option's value is stored, at offset field of struct cli. */
+enum cli_opt_kind {
+	OPT_FLAG,   /* bool, set to true */
+	OPT_STRING, /* const char *: the argument (one of values when there are values) */
+	OPT_INT,    /* int: a decimal number from min to max */
+	OPT_ENUM    /* int: the index of the argument in values */
+};
+
+/* What completes a value or an operand (adpa __complete, the shell scripts). */
+enum cli_complete {
+	COMPLETE_NONE,
+	COMPLETE_FICHE,   /* a fiche id of the course */
+	COMPLETE_RUBRIC,  /* a rubric id */
+	COMPLETE_LEARNER, /* a learner of the progress file */
+	COMPLETE_COMMAND, /* a command name */
+	COMPLETE_FILE,    /* a file name (the shell completes it) */
+	COMPLETE_DIR      /* a directory name (the shell completes it) */
+};
+
+/* One option. The same long name may appear on several lines for different
+ * commands (each with its own values or help): the line that lists the
+ * command wins. */
+struct cli_option {
+	const char *name;  /* the long form, without "--" */
+	const char *alias; /* a second long form, or NULL */
+	char short_name;   /* 0: none */
+	const char *arg;   /* the value's placeholder; NULL for a flag */
+	enum cli_opt_kind kind;
+	size_t field;              /* offsetof(struct cli, ...) */
+	const char *const *values; /* NULL-terminated accepted values, or NULL */
+	int min, max;              /* OPT_INT's range */
+	const char *commands;      /* the commands that take it, space-separated; NULL: all */
+	enum cli_complete complete;
+	const char *help;
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *);
+	int min_args, max_args; /* operand counts; max_args -1: no limit */
+	const char *operands;   /* as the synopsis shows them: "ID", "[DIR]", "FILE..." */
+	enum cli_complete complete;
+	const char *summary;
+};
+
+extern const struct cli_command cli_commands[];
+extern const size_t cli_ncommands;
+extern const struct cli_option cli_options[];
+extern const size_t cli_noptions;
 
 /* Exit statuses. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -65,6 +120,35 @@ struct adpa_store *open_store(const struct cli *cli, enum adpa_store_mode mode);
 int64_t now_seconds(void);
 /* ISO 8601 UTC, or "" for 0. */
 void format_time(int64_t t, char *buf, size_t size);
+
+/* usage.c: help generated from the tables, usage errors, suggestions. */
+const struct cli_command *cli_command_find(const char *name);
+/* The option line for long name that cmd takes (cmd NULL: the reader, which
+ * takes the global options only); NULL when cmd does not take it. */
+const struct cli_option *cli_option_for(const char *name, const char *cmd);
+bool cli_option_applies(const struct cli_option *o, const char *cmd);
+void usage_main(FILE *fp, const char *argv0);
+void usage_command(FILE *fp, const char *argv0, const struct cli_command *c);
+/* Prints "argv0: MESSAGE" and "Try 'adpa CMD --help'." on stderr; returns
+ * EXIT_USAGE. */
+int usage_error(const struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The candidate closest to word by Damerau-Levenshtein distance, when close
+ * enough to be a typo; NULL otherwise. */
+const char *closest_word(const char *word, const char *const *cands, size_t n);
+/* Appends "a, b or c" (last_sep " or ") to b. */
+struct buf;
+void buf_choices(struct buf *b, const char *const *values, const char *last_sep);
+/* The operands as one string, joined by spaces; caller frees. */
+char *join_args(char **args, int n);
+int cmd_help(struct cli *cli);
+/* "unknown command", with the closest command; returns EXIT_USAGE. */
+int usage_unknown_command(const struct cli *cli, const char *name);
+/* complete.c: adpa __complete CWORD WORD... (hidden, read before any option
+ * parsing): the candidates for the shells' completion. */
+int cmd_complete(struct cli *cli);
+/* Stores opt's value arg into cli; -1 (with a usage error printed when
+ * report) when arg is not a valid value. */
+int cli_option_set(struct cli *cli, const struct cli_option *o, const char *arg, bool report);
 
 /* ansi.c */
 bool use_color(const struct cli *cli, FILE *fp);

@@ -5,10 +5,6 @@
 
 int cmd_check(struct cli *cli)
 {
-	if (cli->nargs > 1) {
-		fprintf(stderr, "%s: check takes at most one directory\n", cli->argv0);
-		return EXIT_USAGE;
-	}
 	const char *dir = cli->nargs ? cli->args[0] : locate_course(cli);
 	if (!dir) {
 		fprintf(stderr, "%s: no course found: pass a directory or --course DIR\n",

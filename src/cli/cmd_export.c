@@ -115,13 +115,10 @@ static int json_row(const struct adpa_export_row *r, void *arg)
 
 int cmd_export(struct cli *cli)
 {
-	if (cli->nargs || !cli->format ||
-	    (strcmp(cli->format, "csv") && strcmp(cli->format, "json")) ||
-	    (cli->all && cli->learner)) {
-		fprintf(stderr, "usage: %s export [--learner NAME | --all] --format csv|json\n",
-		        cli->argv0);
-		return EXIT_USAGE;
-	}
+	if (!cli->format)
+		return usage_error(cli, "export needs --format csv or --format json");
+	if (cli->all && cli->learner)
+		return usage_error(cli, "--all and --learner exclude each other");
 	struct adpa_store *s = open_store(cli, ADPA_STORE_READ_ONLY);
 	if (!s)
 		return EXIT_FAIL;

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <adpa/util.h>
+
 #include "cli.h"
 
 #define NEAR_MAX 5
@@ -55,49 +57,25 @@ static void print_entry(const struct adpa_course *c, const struct adpa_term *t,
                         const struct adpa_render_opts *o, bool color)
 {
 	print_par(t->term ? t->term : "", ADPA_STYLE_STRONG, 0, o, color);
-	char *s = NULL;
-	size_t len = 0;
-	FILE *m;
+	struct buf b = {0};
 	if (t->naliases) {
-		m = open_memstream(&s, &len);
-		fputs("Aussi\xC2\xA0: ", m);
+		buf_adds(&b, "Aussi\xC2\xA0: ");
 		for (size_t k = 0; k < t->naliases; k++)
-			fprintf(m, "%s%s", k ? ", " : "", t->aliases[k]);
-		fclose(m);
-		print_par(s, ADPA_STYLE_EMPH, 2, o, color);
-		free(s);
+			buf_printf(&b, "%s%s", k ? ", " : "", t->aliases[k]);
+		print_par(b.p, ADPA_STYLE_EMPH, 2, o, color);
+		buf_free(&b);
 	}
 	print_par(t->definition ? t->definition : "", ADPA_STYLE_PLAIN, 2, o, color);
 	const struct adpa_fiche **v;
 	size_t n = adpa_glossary_fiches(c, t, &v);
 	if (n) {
-		s = NULL;
-		m = open_memstream(&s, &len);
-		fputs("Fiches\xC2\xA0: ", m);
+		buf_adds(&b, "Fiches\xC2\xA0: ");
 		for (size_t i = 0; i < n; i++)
-			fprintf(m, "%s%s (%s)", i ? "\xC2\xA0; " : "", v[i]->title, v[i]->id);
-		fclose(m);
-		print_par(s, ADPA_STYLE_RULE, 2, o, color);
-		free(s);
+			buf_printf(&b, "%s%s (%s)", i ? "\xC2\xA0; " : "", v[i]->title, v[i]->id);
+		print_par(b.p, ADPA_STYLE_RULE, 2, o, color);
+		buf_free(&b);
 	}
 	free(v);
-}
-
-/* The operands as one term. */
-static char *join_args(const struct cli *cli)
-{
-	size_t n = 1;
-	for (int i = 0; i < cli->nargs; i++)
-		n += strlen(cli->args[i]) + 1;
-	char *q = calloc(n, 1);
-	if (!q)
-		abort();
-	for (int i = 0; i < cli->nargs; i++) {
-		if (i)
-			strcat(q, " ");
-		strcat(q, cli->args[i]);
-	}
-	return q;
 }
 
 static void unknown(const struct cli *cli, const struct adpa_course *c, const char *word)
@@ -152,7 +130,7 @@ int cmd_glossary(struct cli *cli)
 		return EXIT_FAIL;
 	const struct adpa_term *only = NULL;
 	if (cli->nargs) {
-		char *word = join_args(cli);
+		char *word = join_args(cli->args, cli->nargs);
 		only = adpa_glossary_find(c, word);
 		if (!only) {
 			unknown(cli, c, word);

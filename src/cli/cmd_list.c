@@ -27,11 +27,6 @@ static void print_row(const struct adpa_fiche *f, int idw)
 
 int cmd_list(struct cli *cli)
 {
-	if (cli->nargs) {
-		fprintf(stderr, "%s: list takes no operand (did you mean --rubric %s?)\n",
-		        cli->argv0, cli->args[0]);
-		return EXIT_USAGE;
-	}
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;

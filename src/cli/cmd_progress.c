@@ -106,10 +106,6 @@ static void print_text(const struct adpa_course *c, const char *name,
 
 int cmd_progress(struct cli *cli)
 {
-	if (cli->nargs) {
-		fprintf(stderr, "%s: progress takes no operand\n", cli->argv0);
-		return EXIT_USAGE;
-	}
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <adpa/util.h>
+
 #include "quizline.h"
 
 static void summary(const struct quizline *ql, const struct adpa_fiche *f, const bool *right,
@@ -53,10 +55,6 @@ static int64_t start(struct quizline *ql, const struct cli *cli, const struct ad
 
 int cmd_quiz(struct cli *cli)
 {
-	if (cli->nargs != 1) {
-		fprintf(stderr, "usage: %s quiz ID [--no-shuffle]\n", cli->argv0);
-		return EXIT_USAGE;
-	}
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;
@@ -69,9 +67,7 @@ int cmd_quiz(struct cli *cli)
 	}
 	struct quizline ql;
 	int64_t attempt = start(&ql, cli, c, f);
-	bool *right = calloc(f->nquiz, sizeof *right);
-	if (!right)
-		abort();
+	bool *right = xcalloc(f->nquiz, sizeof *right);
 	ql.seed = (uint64_t)now_seconds() * 2654435761u ^ (uint64_t)getpid() ^ (uint64_t)attempt;
 	printf("Quiz — %s (%zu questions)\n", f->title, f->nquiz);
 	size_t k;

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <adpa/util.h>
+
 #include "cli.h"
 
 struct person {
@@ -18,7 +20,7 @@ struct person {
 
 struct roster {
 	struct person *v;
-	size_t n;
+	size_t n, cap;
 };
 
 static struct person *person_get(struct roster *r, const char *name, size_t nfiches)
@@ -26,14 +28,10 @@ static struct person *person_get(struct roster *r, const char *name, size_t nfic
 	for (size_t i = 0; i < r->n; i++)
 		if (!strcmp(r->v[i].name, name))
 			return &r->v[i];
-	r->v = realloc(r->v, (r->n + 1) * sizeof *r->v);
-	if (!r->v)
-		abort();
+	XGROW(r->v, r->cap, r->n + 1);
 	struct person *p = &r->v[r->n++];
-	p->name = strdup(name);
-	p->records = calloc(nfiches + 1, sizeof *p->records);
-	if (!p->name || !p->records)
-		abort();
+	p->name = xstrdup(name);
+	p->records = xcalloc(nfiches + 1, sizeof *p->records);
 	for (size_t i = 0; i < nfiches; i++)
 		p->records[i].best = p->records[i].last = -1;
 	return p;
@@ -131,10 +129,6 @@ static void print_json(const struct adpa_course *c, struct roster *r)
 
 int cmd_report(struct cli *cli)
 {
-	if (!cli->nargs) {
-		fprintf(stderr, "usage: %s report FILE... [--json]\n", cli->argv0);
-		return EXIT_USAGE;
-	}
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;

@@ -29,10 +29,6 @@ static size_t ask_all(struct quizline *ql, const struct adpa_course *c,
 
 int cmd_review(struct cli *cli)
 {
-	if (cli->nargs != 0) {
-		fprintf(stderr, "usage: %s review [--due] [--no-shuffle]\n", cli->argv0);
-		return EXIT_USAGE;
-	}
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;

@@ -17,11 +17,12 @@
 #include <jansson.h>
 #include <limits.h>
 #include <pwd.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <adpa/util.h>
 
 #include "cli.h"
 
@@ -36,23 +37,6 @@ static const char *home_dir(void)
 	return pw ? pw->pw_dir : "/";
 }
 
-static char *strf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *strf(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (!s)
-		abort();
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 char *search_cache_path(const char *course_dir)
 {
 	char abs[PATH_MAX], hash[17];
@@ -60,26 +44,8 @@ char *search_cache_path(const char *course_dir)
 	adpa_content_hash(dir, strlen(dir), hash);
 	const char *xdg = getenv("XDG_CACHE_HOME");
 	if (xdg && xdg[0] == '/')
-		return strf("%s/adpa/search-%s.db", xdg, hash);
-	return strf("%s/.cache/adpa/search-%s.db", home_dir(), hash);
-}
-
-/* The operands as one query. */
-static char *join_args(const struct cli *cli)
-{
-	size_t n = 1;
-	for (int i = 0; i < cli->nargs; i++)
-		n += strlen(cli->args[i]) + 1;
-	char *q = malloc(n);
-	if (!q)
-		abort();
-	q[0] = '\0';
-	for (int i = 0; i < cli->nargs; i++) {
-		if (i)
-			strcat(q, " ");
-		strcat(q, cli->args[i]);
-	}
-	return q;
+		return xasprintf("%s/adpa/search-%s.db", xdg, hash);
+	return xasprintf("%s/.cache/adpa/search-%s.db", home_dir(), hash);
 }
 
 /* [{offset, length, text}]: byte ranges of text, with the words they hold. */
@@ -119,9 +85,7 @@ static void print_json(const char *query, const struct adpa_hits *hits)
 static void print_marked(const char *text, unsigned style, const struct adpa_mark *m, size_t nm,
                          bool color)
 {
-	struct adpa_span *sp = calloc(2 * nm + 1, sizeof *sp);
-	if (!sp)
-		abort();
+	struct adpa_span *sp = xcalloc(2 * nm + 1, sizeof *sp);
 	size_t n = 0, at = 0, len = strlen(text);
 	for (size_t i = 0; i <= nm; i++) {
 		size_t end = i < nm ? m[i].off : len;
@@ -143,7 +107,7 @@ static void print_text(const char *query, const struct adpa_hits *hits, bool col
 		       hits->n);
 	for (size_t i = 0; i < hits->n; i++) {
 		const struct adpa_hit *h = &hits->v[i];
-		char *meta = strf("  %s · %s", h->rubric_title, h->id);
+		char *meta = xasprintf("  %s · %s", h->rubric_title, h->id);
 		if (i)
 			putchar('\n');
 		print_marked(h->title, ADPA_STYLE_STRONG, h->title_marks, h->ntitle_marks, color);
@@ -202,7 +166,7 @@ static int search(struct cli *cli, const char *dir, const char *q)
 
 int cmd_search(struct cli *cli)
 {
-	char *q = join_args(cli);
+	char *q = join_args(cli->args, cli->nargs);
 	char *expr = adpa_search_expr(q);
 	bool no_word = !expr;
 	free(expr);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <adpa/util.h>
+
 #include "cli.h"
 
 static void print_text(const char *text, unsigned style, const struct adpa_render_opts *o,
@@ -26,10 +28,6 @@ static void print_color(const struct adpa_line *l, void *fp)
 
 int cmd_show(struct cli *cli)
 {
-	if (cli->nargs != 1) {
-		fprintf(stderr, "%s: show needs one fiche id (adpa list shows them)\n", cli->argv0);
-		return EXIT_USAGE;
-	}
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;
@@ -56,25 +54,19 @@ int cmd_show(struct cli *cli)
 	    .ascii = !(cs && !strcmp(cs, "UTF-8")),
 	};
 	print_text(f->title, ADPA_STYLE_H1, &o, color);
-	char *meta = NULL;
 	const struct adpa_rubric *r = &c->rubrics[f->rubric_index];
-	size_t n = 0;
-	FILE *m = open_memstream(&meta, &n);
-	fprintf(m, "%s · %d min · %s", r->title, f->duration, adpa_level_label(f->level));
+	struct buf meta = {0};
+	buf_printf(&meta, "%s · %d min · %s", r->title, f->duration, adpa_level_label(f->level));
 	if (f->nquiz)
-		fprintf(m, " · quiz de %zu question%s", f->nquiz, f->nquiz > 1 ? "s" : "");
-	fclose(m);
-	print_text(meta, ADPA_STYLE_RULE, &o, color);
-	free(meta);
+		buf_printf(&meta, " · quiz de %zu question%s", f->nquiz, f->nquiz > 1 ? "s" : "");
+	print_text(meta.p, ADPA_STYLE_RULE, &o, color);
+	buf_free(&meta);
 	if (f->nkeywords) {
-		meta = NULL;
-		m = open_memstream(&meta, &n);
-		fputs("Mots-clés\xC2\xA0: ", m);
+		buf_adds(&meta, "Mots-clés\xC2\xA0: ");
 		for (size_t i = 0; i < f->nkeywords; i++)
-			fprintf(m, "%s%s", i ? ", " : "", f->keywords[i].s);
-		fclose(m);
-		print_text(meta, ADPA_STYLE_EMPH, &o, color);
-		free(meta);
+			buf_printf(&meta, "%s%s", i ? ", " : "", f->keywords[i].s);
+		print_text(meta.p, ADPA_STYLE_EMPH, &o, color);
+		buf_free(&meta);
 	}
 	putchar('\n');
 	adpa_render_stream(body, len, &o, color ? print_color : print_plain, stdout);

@@ -10,30 +10,26 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <adpa/util.h>
+
 #include "cli.h"
 
 char *db_path(const struct cli *cli)
 {
 	if (cli->db)
-		return strdup(cli->db);
+		return xstrdup(cli->db);
 	const char *env = getenv("ADPA_DB");
 	if (env && *env)
-		return strdup(env);
+		return xstrdup(env);
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
 	if (!home || !*home) {
 		struct passwd *pw = getpwuid(getuid());
 		home = pw ? pw->pw_dir : "/";
 	}
-	size_t n = strlen(xdg && *xdg ? xdg : home) + 40;
-	char *p = malloc(n);
-	if (!p)
-		abort();
-	if (xdg && *xdg && xdg[0] == '/')
-		snprintf(p, n, "%s/adpa/progress.db", xdg);
-	else
-		snprintf(p, n, "%s/.local/share/adpa/progress.db", home);
-	return p;
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/adpa/progress.db", xdg);
+	return xasprintf("%s/.local/share/adpa/progress.db", home);
 }
 
 const char *learner_name(const struct cli *cli)

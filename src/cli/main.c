@@ -1,141 +1,313 @@
 /*
- * adpa's entry point: a table of commands, one getopt_long pass over every
- * option so that global options work before or after the command, then a
- * check that each option given belongs to the chosen command.
+ * adpa's entry point and its two tables, in the manner of tmux's cmd_entry:
+ * cli_commands[] (name, entry point, operand counts, synopsis) and
+ * cli_options[] (long and short forms, argument, where the value goes in
+ * struct cli, which commands take it, help). Parsing, the checks of options
+ * and operand counts, the per-command help (usage.c) and the shells'
+ * completion (complete.c) all read these tables: adding an option is one line
+ * in cli_options[] and one field in struct cli.
+ *
+ * One getopt_long pass reads every option, so global options work before or
+ * after the command; values are stored once the command is known, since the
+ * same option may have different values per command.
  */
 #include <getopt.h>
 #include <locale.h>
 #include <malloc.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <adpa/util.h>
+
 #include "cli.h"
 
-enum opt_bit {
-	O_COURSE = 1 << 0,
-	O_WIDTH = 1 << 1,
-	O_COLOR = 1 << 2,
-	O_RUBRIC = 1 << 3,
-	O_JSON = 1 << 4,
-	O_NOMOUSE = 1 << 5,
-	O_DB = 1 << 6,
-	O_LEARNER = 1 << 7,
-	O_ALL = 1 << 8,
-	O_FORMAT = 1 << 9,
-	O_NOSHUFFLE = 1 << 10,
-	O_DUE = 1 << 11,
-};
-
-struct command {
-	const char *name;
-	int (*run)(struct cli *);
-	unsigned opts; /* options it accepts besides the global ones */
-	const char *synopsis;
-	const char *summary;
-};
-
-static const struct command commands[] = {
-    {"list", cmd_list, O_RUBRIC | O_JSON, "list [--rubric ID] [--json]",
-     "list the fiches in rubric order"},
-    {"show", cmd_show, O_WIDTH | O_COLOR, "show ID [--width N] [--color auto|always|never]",
-     "print a fiche, rendered for the terminal"},
-    {"check", cmd_check, 0, "check [DIR]",
+/* clang-format off: one line per command, two or three per option */
+const struct cli_command cli_commands[] = {
+    {"list", cmd_list, 0, 0, "", COMPLETE_NONE, "list the fiches in rubric order"},
+    {"show", cmd_show, 1, 1, "ID", COMPLETE_FICHE, "print a fiche, rendered for the terminal"},
+    {"check", cmd_check, 0, 1, "[DIR]", COMPLETE_DIR,
      "validate a course strictly (PATH:LINE:COL: error: ...)"},
-    {"quiz", cmd_quiz, O_NOSHUFFLE, "quiz ID [--no-shuffle]",
+    {"quiz", cmd_quiz, 1, 1, "ID", COMPLETE_FICHE,
      "take a fiche's quiz in plain lines (screen readers, scripts)"},
-    {"review", cmd_review, O_DUE | O_NOSHUFFLE, "review [--due] [--no-shuffle]",
-     "the questions due for review, in plain lines; --due: how many"},
-    {"progress", cmd_progress, O_JSON, "progress [--learner NAME] [--json]",
+    {"review", cmd_review, 0, 0, "", COMPLETE_NONE, "the questions due for review, in plain lines"},
+    {"progress", cmd_progress, 0, 0, "", COMPLETE_NONE,
      "a learner's progress: per rubric, then per fiche"},
-    {"export", cmd_export, O_ALL | O_FORMAT, "export [--learner NAME | --all] --format csv|json",
-     "one row per learner and fiche, for trainers"},
-    {"report", cmd_report, O_JSON, "report FILE... [--json]",
+    {"export", cmd_export, 0, 0, "", COMPLETE_NONE, "one row per learner and fiche, for trainers"},
+    {"report", cmd_report, 1, -1, "FILE...", COMPLETE_FILE,
      "several progress files in one table: learner x rubric"},
-    {"search", cmd_search, O_JSON | O_COLOR, "search QUERY... [--json] [--color WHEN]",
+    {"search", cmd_search, 1, -1, "QUERY...", COMPLETE_NONE,
      "the fiches matching words (accents ignored), best first"},
-    {"glossary", cmd_glossary, O_JSON | O_WIDTH | O_COLOR,
-     "glossary [TERM] [--json] [--width N] [--color WHEN]",
+    {"glossary", cmd_glossary, 0, -1, "[TERM...]", COMPLETE_NONE,
      "the glossary: every entry, or one (by term or alias)"},
+    {"help", cmd_help, 0, 1, "[COMMAND]", COMPLETE_COMMAND, "a command's usage and options"},
 };
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
-#define GLOBAL_OPTS (O_COURSE | O_NOMOUSE | O_DB | O_LEARNER)
+const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
-static const struct option longopts[] = {
-    {"course", required_argument, NULL, 'c'},  {"width", required_argument, NULL, 'w'},
-    {"color", required_argument, NULL, 'C'},   {"colour", required_argument, NULL, 'C'},
-    {"rubric", required_argument, NULL, 'r'},  {"json", no_argument, NULL, 'j'},
-    {"no-mouse", no_argument, NULL, 'M'},      {"db", required_argument, NULL, 'd'},
-    {"learner", required_argument, NULL, 'l'}, {"all", no_argument, NULL, 'a'},
-    {"format", required_argument, NULL, 'f'},  {"no-shuffle", no_argument, NULL, 'S'},
-    {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
-    {"due", no_argument, NULL, 'D'},           {NULL, 0, NULL, 0}};
+static const char *const color_values[] = {"auto", "always", "never", NULL};
+static const char *const format_values[] = {"csv", "json", NULL};
 
-static void usage(FILE *fp, const char *argv0)
+#define FIELD(f) offsetof(struct cli, f)
+
+/* Global options first (.commands NULL), then each command's. */
+const struct cli_option cli_options[] = {
+    {.name = "course",
+     .arg = "DIR",
+     .kind = OPT_STRING,
+     .field = FIELD(course_dir),
+     .complete = COMPLETE_DIR,
+     .help = "the course directory (default: $ADPA_COURSE, then the bundled course)"},
+    {.name = "db",
+     .arg = "FILE",
+     .kind = OPT_STRING,
+     .field = FIELD(db),
+     .complete = COMPLETE_FILE,
+     .help = "the progress file (default: $ADPA_DB, then $XDG_DATA_HOME/adpa/progress.db)"},
+    {.name = "learner",
+     .arg = "NAME",
+     .kind = OPT_STRING,
+     .field = FIELD(learner),
+     .complete = COMPLETE_LEARNER,
+     .help = "whose progress (default: $ADPA_LEARNER, then the login name)"},
+    {.name = "no-mouse",
+     .kind = OPT_FLAG,
+     .field = FIELD(no_mouse),
+     .help = "leave the mouse to the terminal (text selection)"},
+    {.name = "help",
+     .short_name = 'h',
+     .kind = OPT_FLAG,
+     .field = FIELD(help),
+     .help = "show the help (of the command, after one)"},
+    {.name = "version",
+     .short_name = 'V',
+     .kind = OPT_FLAG,
+     .field = FIELD(version),
+     .help = "show the version"},
+
+    {.name = "rubric",
+     .arg = "ID",
+     .kind = OPT_STRING,
+     .field = FIELD(rubric),
+     .complete = COMPLETE_RUBRIC,
+     .commands = "list",
+     .help = "only the fiches of that rubric"},
+    {.name = "width",
+     .arg = "N",
+     .kind = OPT_INT,
+     .field = FIELD(width),
+     .min = 10,
+     .max = 1000,
+     .commands = "show glossary",
+     .help = "lines of at most N columns (default: the terminal's width, 80 off a terminal)"},
+    {.name = "color",
+     .alias = "colour",
+     .arg = "WHEN",
+     .kind = OPT_ENUM,
+     .field = FIELD(color),
+     .values = color_values,
+     .commands = "show search glossary",
+     .help = "ANSI colours: auto (on a terminal, not under NO_COLOR), always or never"},
+    {.name = "json",
+     .kind = OPT_FLAG,
+     .field = FIELD(json),
+     .commands = "list progress report search glossary",
+     .help = "JSON on stdout (the vocabulary is in adpa(1))"},
+    {.name = "all",
+     .kind = OPT_FLAG,
+     .field = FIELD(all),
+     .commands = "export",
+     .help = "every learner of the progress file (instead of --learner)"},
+    {.name = "format",
+     .arg = "FORMAT",
+     .kind = OPT_STRING,
+     .field = FIELD(format),
+     .values = format_values,
+     .commands = "export",
+     .help = "csv (RFC 4180, for spreadsheets) or json; required"},
+    {.name = "no-shuffle",
+     .kind = OPT_FLAG,
+     .field = FIELD(no_shuffle),
+     .commands = "quiz review",
+     .help = "choices in the order of the fiche"},
+    {.name = "due",
+     .kind = OPT_FLAG,
+     .field = FIELD(due),
+     .commands = "review",
+     .help = "only print how many questions are due now"},
+};
+/* clang-format on */
+const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];
+
+/* getopt_long's table, built from cli_options[]: val is 256 + the index of
+ * the option's first line (the long name is what counts). */
+static struct option *build_longopts(char *shorts)
 {
-	fprintf(fp,
-	        "usage: %s [--course DIR] [--no-mouse]            open the interactive reader\n"
-	        "       %s [--course DIR] COMMAND [OPTIONS] [ARGS]\n\ncommands:\n",
-	        argv0, argv0);
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %-52s %s\n", commands[i].synopsis, commands[i].summary);
-	fprintf(fp,
-	        "\nglobal options:\n"
-	        "  --course DIR   the course directory (default: $ADPA_COURSE, then the "
-	        "bundled course)\n"
-	        "  --db FILE      the progress file (default: $ADPA_DB, then\n"
-	        "                 $XDG_DATA_HOME/adpa/progress.db)\n"
-	        "  --learner NAME whose progress (default: $ADPA_LEARNER, then the login name)\n"
-	        "  --no-mouse     leave the mouse to the terminal (text selection)\n"
-	        "  --help         show this help\n"
-	        "  --version      show the version\n"
-	        "\nSee adpa(1) and adpa-course(5).\n");
+	struct option *v = xcalloc(2 * cli_noptions + 1, sizeof *v);
+	size_t n = 0, ns = 0;
+	shorts[ns++] = ':';
+	for (size_t i = 0; i < cli_noptions; i++) {
+		const struct cli_option *o = &cli_options[i];
+		bool seen = false;
+		for (size_t k = 0; k < n; k++)
+			seen |= !strcmp(v[k].name, o->name);
+		if (seen)
+			continue;
+		int has = o->arg ? required_argument : no_argument;
+		v[n++] = (struct option){o->name, has, NULL, 256 + (int)i};
+		if (o->alias)
+			v[n++] = (struct option){o->alias, has, NULL, 256 + (int)i};
+		if (o->short_name) {
+			shorts[ns++] = o->short_name;
+			if (o->arg)
+				shorts[ns++] = ':';
+		}
+	}
+	shorts[ns] = '\0';
+	return v;
 }
 
-static const struct {
-	unsigned bit;
-	const char *name;
-} opt_names[] = {
-    {O_COURSE, "--course"},
-    {O_WIDTH, "--width"},
-    {O_COLOR, "--color"},
-    {O_RUBRIC, "--rubric"},
-    {O_JSON, "--json"},
-    {O_NOMOUSE, "--no-mouse"},
-    {O_DB, "--db"},
-    {O_LEARNER, "--learner"},
-    {O_ALL, "--all"},
-    {O_FORMAT, "--format"},
-    {O_NOSHUFFLE, "--no-shuffle"},
-    {O_DUE, "--due"},
-};
-
-static const char *opt_name(unsigned bit)
+/* Every command an option names exists: a misspelt name would silently
+ * leave the option out of that command. Checked at every start (a few
+ * string compares), so the test suite fails at once on a bad table. */
+static void check_tables(void)
 {
-	for (size_t i = 0; i < sizeof opt_names / sizeof opt_names[0]; i++)
-		if (opt_names[i].bit == bit)
-			return opt_names[i].name;
-	return "?";
+	for (size_t i = 0; i < cli_noptions; i++)
+		for (const char *p = cli_options[i].commands; p && *p; p += strspn(p, " ")) {
+			size_t n = strcspn(p, " ");
+			char *name = xstrndup(p, n);
+			if (!cli_command_find(name)) {
+				fprintf(stderr,
+				        "adpa: option table: --%s names no command \"%s\"\n",
+				        cli_options[i].name, name);
+				abort();
+			}
+			free(name);
+			p += n;
+		}
 }
 
-static int parse_width(const char *s, int *out)
+static const struct cli_option *short_option(int c)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || v < 10 || v > 1000)
-		return -1;
-	*out = (int)v;
+	for (size_t i = 0; i < cli_noptions; i++)
+		if (cli_options[i].short_name == c)
+			return &cli_options[i];
+	return NULL;
+}
+
+/* An unknown option, with the closest long name when it looks like a typo. */
+static int unknown_option(const struct cli *cli, const char *arg)
+{
+	const char *cands[2 * sizeof cli_options / sizeof cli_options[0]];
+	size_t n = 0;
+	for (size_t i = 0; i < cli_noptions; i++) {
+		cands[n++] = cli_options[i].name;
+		if (cli_options[i].alias)
+			cands[n++] = cli_options[i].alias;
+	}
+	const char *word = arg + strspn(arg, "-");
+	char *bare = xstrndup(word, strcspn(word, "="));
+	const char *near = closest_word(bare, cands, n);
+	char *safe = adpa_text_clean(arg, strlen(arg), 0);
+	int rc = near ? usage_error(cli, "unknown option \"%s\" (did you mean --%s?)", safe, near)
+	              : usage_error(cli, "unknown option \"%s\"", safe);
+	free(bare);
+	free(safe);
+	return rc;
+}
+
+struct given {
+	const struct cli_option *opt; /* the first line of its long name */
+	const char *arg;
+};
+
+struct parsed {
+	struct given *v;
+	size_t n;
+	int bad;             /* the first error: ':' (no value) or '?' (unknown), else 0 */
+	const char *bad_arg; /* the word it is about */
+};
+
+/* One getopt_long pass over the whole line; fills p and leaves optind on the
+ * command. An error is kept to be reported once the command is known, so
+ * that the usage error names the command's help. */
+static void read_options(int argc, char **argv, struct parsed *p)
+{
+	char shorts[2 * sizeof cli_options / sizeof cli_options[0] + 2];
+	struct option *longopts = build_longopts(shorts);
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
+		if (c >= 256)
+			p->v[p->n++] = (struct given){&cli_options[c - 256], optarg};
+		else if (c != ':' && c != '?' && short_option(c))
+			p->v[p->n++] = (struct given){short_option(c), optarg};
+		else if (!p->bad)
+			p->bad = c == ':' ? ':' : '?', p->bad_arg = argv[optind - 1];
+	}
+	free(longopts);
+}
+
+/* Stores each option given, now that the command is known. */
+static int apply_options(struct cli *cli, const struct parsed *p)
+{
+	if (p->bad == ':')
+		return usage_error(cli, "option %s needs a value", p->bad_arg);
+	if (p->bad)
+		return unknown_option(cli, p->bad_arg);
+	const struct given *given = p->v;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct cli_option *o = cli_option_for(given[i].opt->name, cli->command);
+		if (!o && !cli->command)
+			return usage_error(cli, "--%s needs a command", given[i].opt->name);
+		if (!o)
+			return usage_error(cli, "--%s does not apply to %s", given[i].opt->name,
+			                   cli->command);
+		if (cli_option_set(cli, o, given[i].arg, true) < 0)
+			return EXIT_USAGE;
+	}
 	return 0;
 }
 
-static int bad_usage(const char *argv0, const char *fmt, const char *arg)
+/* The command named at argv[optind], its options and its operands. */
+static int dispatch(struct cli *cli, int argc, char **argv, const struct parsed *p)
 {
-	fprintf(stderr, "%s: ", argv0);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	usage(stderr, argv0);
-	return EXIT_USAGE;
+	const struct cli_command *cmd = NULL;
+	if (optind < argc) {
+		const char *name = argv[optind];
+		if (!(cmd = cli_command_find(name)))
+			return usage_unknown_command(cli, name);
+		cli->command = cmd->name;
+	}
+	int rc = apply_options(cli, p);
+	if (rc)
+		return rc;
+	if (cli->version) {
+		printf("adpa %s\n", adpa_version());
+		return EXIT_OK;
+	}
+	if (cli->help) {
+		if (cmd)
+			usage_command(stdout, cli->argv0, cmd);
+		else
+			usage_main(stdout, cli->argv0);
+		return EXIT_OK;
+	}
+	if (!cmd)
+		return cmd_tui(cli);
+	cli->args = argv + optind + 1;
+	cli->nargs = argc - optind - 1;
+	if (cli->nargs < cmd->min_args)
+		return usage_error(cli, "%s needs %s", cmd->name, cmd->operands);
+	if (cmd->max_args >= 0 && cli->nargs > cmd->max_args) {
+		if (cmd->max_args == 0)
+			return usage_error(cli, "%s takes no operand (\"%s\" given)", cmd->name,
+			                   cli->args[0]);
+		return usage_error(cli, "%s takes %s, not %d operands", cmd->name, cmd->operands,
+		                   cli->nargs);
+	}
+	return cmd->run(cli);
 }
 
 int main(int argc, char **argv)
@@ -152,94 +324,15 @@ int main(int argc, char **argv)
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	struct cli cli = {.argv0 = "adpa"};
-	unsigned seen = 0;
-	int c;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			cli.course_dir = optarg, seen |= O_COURSE;
-			break;
-		case 'w':
-			if (parse_width(optarg, &cli.width) < 0)
-				return bad_usage(
-				    cli.argv0, "--width wants a number from 10 to 1000, not \"%s\"",
-				    optarg);
-			seen |= O_WIDTH;
-			break;
-		case 'C':
-			if (!strcmp(optarg, "auto"))
-				cli.color = COLOR_AUTO;
-			else if (!strcmp(optarg, "always"))
-				cli.color = COLOR_ALWAYS;
-			else if (!strcmp(optarg, "never"))
-				cli.color = COLOR_NEVER;
-			else
-				return bad_usage(cli.argv0,
-				                 "--color wants auto, always or never, not \"%s\"",
-				                 optarg);
-			seen |= O_COLOR;
-			break;
-		case 'r':
-			cli.rubric = optarg, seen |= O_RUBRIC;
-			break;
-		case 'j':
-			cli.json = true, seen |= O_JSON;
-			break;
-		case 'd':
-			cli.db = optarg, seen |= O_DB;
-			break;
-		case 'l':
-			cli.learner = optarg, seen |= O_LEARNER;
-			break;
-		case 'a':
-			cli.all = true, seen |= O_ALL;
-			break;
-		case 'f':
-			cli.format = optarg, seen |= O_FORMAT;
-			break;
-		case 'S':
-			cli.no_shuffle = true, seen |= O_NOSHUFFLE;
-			break;
-		case 'D':
-			cli.due = true, seen |= O_DUE;
-			break;
-		case 'M':
-			cli.no_mouse = true, seen |= O_NOMOUSE;
-			break;
-		case 'h':
-			usage(stdout, cli.argv0);
-			return EXIT_OK;
-		case 'V':
-			printf("adpa %s\n", adpa_version());
-			return EXIT_OK;
-		case ':':
-			return bad_usage(cli.argv0, "option %s needs a value", argv[optind - 1]);
-		default:
-			return bad_usage(cli.argv0, "unknown option \"%s\"", argv[optind - 1]);
-		}
+	check_tables();
+	if (argc > 1 && !strcmp(argv[1], "__complete")) { /* its operands are a command line */
+		cli.args = argv + 2;
+		cli.nargs = argc - 2;
+		return cmd_complete(&cli);
 	}
-	if (optind >= argc) {
-		unsigned extra = seen & ~GLOBAL_OPTS;
-		if (extra)
-			return bad_usage(cli.argv0, "%s needs a command", opt_name(extra & -extra));
-		return cmd_tui(&cli);
-	}
-	const char *name = argv[optind];
-	const struct command *cmd = NULL;
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (!strcmp(commands[i].name, name))
-			cmd = &commands[i];
-	if (!cmd)
-		return bad_usage(cli.argv0, "unknown command \"%s\"", name);
-	unsigned extra = seen & ~(cmd->opts | GLOBAL_OPTS);
-	for (unsigned bit = 1; extra; bit <<= 1)
-		if (extra & bit) {
-			fprintf(stderr, "%s: %s does not apply to %s\nusage: %s %s\n", cli.argv0,
-			        opt_name(bit), cmd->name, cli.argv0, cmd->synopsis);
-			return EXIT_USAGE;
-		}
-	cli.args = argv + optind + 1;
-	cli.nargs = argc - optind - 1;
-	return cmd->run(&cli);
+	struct parsed p = {.v = xcalloc((size_t)argc + 1, sizeof *p.v)};
+	read_options(argc, argv, &p);
+	int rc = dispatch(&cli, argc, argv, &p);
+	free(p.v);
+	return rc;
 }

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <adpa/util.h>
+
 static bool want_shuffle(const struct cli *cli, const struct quizline *ql)
 {
 	if (cli->no_shuffle)
@@ -117,13 +119,9 @@ static void feedback(const struct quizline *ql, const struct adpa_question *qu, 
 	for (size_t i = 0; i < qu->nchoices; i++) {
 		size_t c = order[i];
 		bool ok = qu->choices[c].correct;
-		char *line = NULL;
-		size_t n = 0;
-		FILE *m = open_memstream(&line, &n);
-		fprintf(m, "%s %zu) %s — %s%s", quizline_sign(ql, ok), i + 1, qu->choices[c].text,
-		        ok ? "bonne réponse" : "mauvaise réponse",
-		        chosen[c] ? ", votre choix" : "");
-		fclose(m);
+		char *line = xasprintf(
+		    "%s %zu) %s — %s%s", quizline_sign(ql, ok), i + 1, qu->choices[c].text,
+		    ok ? "bonne réponse" : "mauvaise réponse", chosen[c] ? ", votre choix" : "");
 		quizline_wrap(ql, line, "  ");
 		free(line);
 	}

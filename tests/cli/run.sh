@@ -42,6 +42,10 @@ hasnot() { # hasnot STREAM PATTERN NAME
     if grep -Eq -- "$2" "$tmp/$1"; then result fail "$3" "$tmp/$1"; else result ok "$3"; fi
 }
 
+lines() { # lines STREAM N NAME: exactly N lines
+    if [ "$(wc -l <"$tmp/$1")" -eq "$2" ]; then result ok "$3"; else result fail "$3" "$tmp/$1"; fi
+}
+
 empty() { # empty STREAM NAME
     if [ -s "$tmp/$1" ]; then result fail "$2" "$tmp/$1"; else result ok "$2"; fi
 }
@@ -55,8 +59,9 @@ has out '^adpa [0-9]+\.[0-9]+\.[0-9]+$' "version on stdout"
 run 0 "help" -- "$adpa" --help
 has out '^usage: adpa' "help on stdout"
 run 2 "unknown command" -- "$adpa" frobnicate
-has err 'unknown command "frobnicate"' "unknown command named on stderr"
-has err '^usage:' "usage after an unknown command"
+has err 'unknown command "frobnicate"$' "unknown command named on stderr"
+has err "^Try 'adpa --help'\.$" "the help to read after an unknown command"
+lines err 2 "a usage error is one line plus the help to read"
 empty out "nothing on stdout after a usage error"
 run 2 "unknown option" -- "$adpa" list --frob
 has err 'unknown option "--frob"' "unknown option named"
@@ -65,7 +70,52 @@ has err -- '--width does not apply to list' "option/command mismatch explained"
 run 2 "missing option value" -- "$adpa" list --course
 has err 'needs a value' "missing value explained"
 run 2 "bad width" -- "$adpa" show x --width abc
+has err '^adpa: --width wants a number from 10 to 1000, not "abc"$' "bad width explained"
 run 2 "bad color" -- "$adpa" show x --color sometimes
+has err '^adpa: --color wants auto, always or never, not "sometimes"$' "bad color: the valid values"
+has err "^Try 'adpa show --help'\.$" "bad value: the command's help to read"
+
+# per-command help, generated from the option table; usage errors and suggestions
+run 0 "show --help" -- "$adpa" show --help
+has out '^usage: adpa show ID \[--width N\] \[--color auto\|always\|never\]$' "show --help: the synopsis from the table"
+has out '^      --width N +lines of at most N columns' "show --help: its options with their help"
+hasnot out '--json|--format|--rubric' "show --help: no option of another command"
+has out '^  -h, --help ' "show --help: the global options"
+empty err "show --help: nothing on stderr"
+cp "$tmp/out" "$tmp/show-help"
+run 0 "help show" -- "$adpa" help show
+if cmp -s "$tmp/out" "$tmp/show-help"; then result ok "adpa help show is adpa show --help"; else result fail "adpa help show is adpa show --help" "$tmp/out"; fi
+run 0 "-h after a command" -- "$adpa" export -h
+has out '^usage: adpa export \[--all\] \[--format csv\|json\]$' "export -h: the synopsis"
+run 0 "help" -- "$adpa" help
+has out '^  glossary +the glossary' "help: the commands with their summary"
+run 2 "help of an unknown command" -- "$adpa" help serch
+has err '^adpa: unknown command "serch" \(did you mean search\?\)$' "help: the closest command"
+for c in $("$adpa" --help | sed -n 's/^  \([a-z]\+\)  .*/\1/p'); do
+    run 0 "$c --help" -- "$adpa" "$c" --help
+    has out "^usage: adpa $c" "$c --help: its usage"
+    if awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$tmp/out"; then result ok "$c --help fits 80 columns"; else result fail "$c --help fits 80 columns" "$tmp/out"; fi
+done
+run 2 "command typo" -- "$adpa" lsit
+has err '^adpa: unknown command "lsit" \(did you mean list\?\)$' "transposed letters: the closest command"
+run 2 "command typo, longer" -- "$adpa" --course $bad glosary
+has err '^adpa: unknown command "glosary" \(did you mean glossary\?\)$' "a missing letter: the closest command"
+run 2 "option typo" -- "$adpa" list --jsno
+has err '^adpa: unknown option "--jsno" \(did you mean --json\?\)$' "option typo: the closest option"
+has err "^Try 'adpa list --help'\.$" "option typo: the help of the command typed"
+run 2 "format xml" -- "$adpa" export --format xml
+has err '^adpa: --format wants csv or json, not "xml"$' "--format xml: the valid values"
+lines err 2 "--format xml: one line plus the help to read"
+run 2 "format typo" -- "$adpa" export --format jsno
+has err '^adpa: --format wants csv or json, not "jsno" \(did you mean json\?\)$' "--format typo: the closest value"
+run 2 "operand count" -- "$adpa" --course $bad list extra
+has err '^adpa: list takes no operand \("extra" given\)$' "list: operands refused by the command table"
+run 2 "too many operands" -- "$adpa" --course $bad show a b
+has err '^adpa: show takes ID, not 2 operands$' "show: at most one operand"
+run 2 "option without command" -- "$adpa" --json
+has err '^adpa: --json needs a command$' "a command option without command"
+run 2 "terminal codes in an unknown command" -- "$adpa" $'\e]52;c;aGk=\a'
+hasnot err $'\x1b|\x07' "unknown command: control characters neutralised"
 
 # check
 run 1 "check bad course" -- "$adpa" check $bad

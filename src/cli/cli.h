@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "adpa/adpa.h"
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -149,6 +151,33 @@ int cmd_complete(struct cli *cli);
 /* Stores opt's value arg into cli; -1 (with a usage error printed when
  * report) when arg is not a valid value. */
 int cli_option_set(struct cli *cli, const struct cli_option *o, const char *arg, bool report);
+
+/* output.c: what the command line prints from data (see its comment). */
+#define ADPA_JSON_FORMAT 1 /* "format" of every JSON output (adpa(1)) */
+/* "adpa: MESSAGE" on stderr, control characters made visible. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void print_clean(FILE *fp, const char *s);
+char *text_clean(const char *s); /* caller frees */
+
+enum json_kind { JSON_LEARNER, JSON_NOTE, JSON_LABEL, JSON_ID, JSON_TEXT, JSON_NKINDS };
+/* The strings repaired while building one JSON output, per kind. */
+struct json_out {
+	size_t repaired[JSON_NKINDS];
+};
+json_t *jok(json_t *v); /* v, or abort (out of memory) */
+void jset(json_t *obj, const char *key, json_t *v);
+void jpush(json_t *arr, json_t *v);
+/* A JSON string of s, invalid UTF-8 bytes replaced by U+FFFD (counted). */
+json_t *json_text(struct json_out *out, enum json_kind kind, const char *s);
+json_t *json_text_or_null(struct json_out *out, enum json_kind kind, const char *s);
+json_t *json_time(int64_t t); /* ISO 8601 UTC, or null for 0 */
+json_t *json_score(int v);    /* v, or null when negative */
+json_t *json_root(void);      /* {"format": 1} */
+/* Prints root (and frees it), then one line on stderr per kind of field
+ * repaired; -1 when stdout cannot be written. */
+int json_print(json_t *root, const struct json_out *out);
+/* One CSV cell (RFC 4180, formulas neutralised), then "," or CRLF. */
+void csv_cell(FILE *fp, const char *s, bool last, bool tty);
 
 /* ansi.c */
 bool use_color(const struct cli *cli, FILE *fp);

@@ -7,8 +7,7 @@ int cmd_check(struct cli *cli)
 {
 	const char *dir = cli->nargs ? cli->args[0] : locate_course(cli);
 	if (!dir) {
-		fprintf(stderr, "%s: no course found: pass a directory or --course DIR\n",
-		        cli->argv0);
+		cli_warn("no course found: pass a directory or --course DIR");
 		return EXIT_FAIL;
 	}
 	struct adpa_diags diags = {0};
@@ -22,7 +21,8 @@ int cmd_check(struct cli *cli)
 		print_diag(stdout, &d);
 		diags.errors++;
 	}
-	printf("%s: %zu fiche%s, %zu error%s, %zu warning%s\n", dir, c ? c->nfiches : 0,
+	print_clean(stdout, dir);
+	printf(": %zu fiche%s, %zu error%s, %zu warning%s\n", c ? c->nfiches : 0,
 	       c && c->nfiches == 1 ? "" : "s", diags.errors, diags.errors == 1 ? "" : "s",
 	       diags.warnings, diags.warnings == 1 ? "" : "s");
 	int rc = diags.errors ? EXIT_FAIL : EXIT_OK;

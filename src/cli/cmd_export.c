@@ -5,54 +5,30 @@
  * and bookmarks go on the fiche's row: in CSV the note as it is (line breaks
  * kept inside the quoted field) and the bookmarks as "LINE:LABEL; LINE" by
  * line; in JSON the note (or null) and an array of {line, label, created}.
+ * A CSV cell that a spreadsheet would take for a formula (= + - @ TAB CR
+ * first) is prefixed with a quote; on a terminal, cells are cleaned of
+ * control characters. JSON is {"format": 1, "rows": [...]}; invalid UTF-8 in
+ * a name, note or label is repaired (U+FFFD) and said on stderr, never
+ * dropped (output.c).
  */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <adpa/util.h>
 
 #include "cli.h"
 
-static const char *const columns[] = {"learner",       "course",  "fiche",      "first_opened",
-                                      "completed",     "seconds", "best_score", "attempts",
+static const char *const columns[] = {"learner",       "course",  "fiche",    "first_opened",
+                                      "completed",     "seconds", "best",     "attempts",
                                       "last_activity", "note",    "bookmarks"};
 #define NCOLS (sizeof columns / sizeof columns[0])
-#define NFIXED (NCOLS - 2) /* the fields row_fields formats */
 
-static void csv_field(const char *s, bool last)
-{
-	if (strpbrk(s, ",\"\r\n")) {
-		putchar('"');
-		for (; *s; s++) {
-			if (*s == '"')
-				putchar('"');
-			putchar(*s);
-		}
-		putchar('"');
-	} else {
-		fputs(s, stdout);
-	}
-	fputs(last ? "\r\n" : ",", stdout);
-}
-
-/* The row's fields as strings, in the order of columns[]. */
-static void row_fields(const struct adpa_export_row *r, char f[NFIXED][64])
-{
-	snprintf(f[0], 64, "%s", r->learner);
-	snprintf(f[1], 64, "%s", r->course);
-	snprintf(f[2], 64, "%s", r->fiche);
-	format_time(r->first_opened, f[3], 64);
-	format_time(r->completed, f[4], 64);
-	snprintf(f[5], 64, "%d", r->seconds);
-	if (r->best >= 0)
-		snprintf(f[6], 64, "%d", r->best);
-	else
-		f[6][0] = '\0';
-	snprintf(f[7], 64, "%d", r->attempts);
-	format_time(r->last_activity, f[8], 64);
-}
+struct csv {
+	bool tty; /* stdout is a terminal: cells cleaned of control characters */
+};
 
 /* "12:label; 40" (caller frees). */
 static char *csv_bookmarks(const struct adpa_export_row *r)
@@ -67,49 +43,60 @@ static char *csv_bookmarks(const struct adpa_export_row *r)
 
 static int csv_row(const struct adpa_export_row *r, void *arg)
 {
-	(void)arg;
-	char f[NFIXED][64];
-	row_fields(r, f);
-	/* learner names can be long: print those three from the row itself */
-	csv_field(r->learner, false);
-	csv_field(r->course, false);
-	csv_field(r->fiche, false);
-	for (size_t i = 3; i < NFIXED; i++)
-		csv_field(f[i], false);
-	csv_field(r->note ? r->note : "", false);
+	const struct csv *o = arg;
+	char first[32], done[32], last[32], secs[16], best[16] = "", att[16];
+	format_time(r->first_opened, first, sizeof first);
+	format_time(r->completed, done, sizeof done);
+	format_time(r->last_activity, last, sizeof last);
+	snprintf(secs, sizeof secs, "%d", r->seconds);
+	if (r->best >= 0)
+		snprintf(best, sizeof best, "%d", r->best);
+	snprintf(att, sizeof att, "%d", r->attempts);
 	char *marks = csv_bookmarks(r);
-	csv_field(marks, true);
+	const char *cells[NCOLS] = {r->learner, r->course, r->fiche, first, done,
+	                            secs,       best,      att,      last,  r->note ? r->note : "",
+	                            marks};
+	for (size_t i = 0; i < NCOLS; i++)
+		csv_cell(stdout, cells[i], i + 1 == NCOLS, o->tty);
 	free(marks);
 	return 0;
 }
 
-static json_t *json_bookmarks(const struct adpa_export_row *r)
+struct json_rows {
+	json_t *rows;
+	struct json_out out;
+};
+
+static json_t *json_bookmarks(struct json_out *out, const struct adpa_export_row *r)
 {
-	json_t *a = json_array();
+	json_t *a = jok(json_array());
 	for (size_t i = 0; i < r->nbookmarks; i++) {
 		const struct adpa_bookmark *m = &r->bookmarks[i];
-		char created[64];
-		format_time(m->created, created, sizeof created);
-		json_array_append_new(a, json_pack("{s:i, s:o, s:s}", "line", m->line, "label",
-		                                   *m->label ? json_string(m->label) : json_null(),
-		                                   "created", created));
+		json_t *o = jok(json_object());
+		jset(o, "line", json_integer(m->line));
+		jset(o, "label", *m->label ? json_text(out, JSON_LABEL, m->label) : json_null());
+		jset(o, "created", json_time(m->created));
+		jpush(a, o);
 	}
 	return a;
 }
 
 static int json_row(const struct adpa_export_row *r, void *arg)
 {
-	char f[NFIXED][64];
-	row_fields(r, f);
-	json_t *o =
-	    json_pack("{s:s, s:s, s:s, s:o, s:o, s:i, s:o, s:i, s:o, s:o, s:o}", "learner",
-	              r->learner, "course", r->course, "fiche", r->fiche, "first_opened",
-	              *f[3] ? json_string(f[3]) : json_null(), "completed",
-	              *f[4] ? json_string(f[4]) : json_null(), "seconds", r->seconds, "best_score",
-	              r->best >= 0 ? json_integer(r->best) : json_null(), "attempts", r->attempts,
-	              "last_activity", *f[8] ? json_string(f[8]) : json_null(), "note",
-	              r->note ? json_string(r->note) : json_null(), "bookmarks", json_bookmarks(r));
-	json_array_append_new(arg, o);
+	struct json_rows *j = arg;
+	json_t *o = jok(json_object());
+	jset(o, "learner", json_text(&j->out, JSON_LEARNER, r->learner));
+	jset(o, "course", json_text(&j->out, JSON_ID, r->course));
+	jset(o, "fiche", json_text(&j->out, JSON_ID, r->fiche));
+	jset(o, "first_opened", json_time(r->first_opened));
+	jset(o, "completed", json_time(r->completed));
+	jset(o, "seconds", json_integer(r->seconds));
+	jset(o, "best", json_score(r->best));
+	jset(o, "attempts", json_integer(r->attempts));
+	jset(o, "last_activity", json_time(r->last_activity));
+	jset(o, "note", json_text_or_null(&j->out, JSON_NOTE, r->note));
+	jset(o, "bookmarks", json_bookmarks(&j->out, r));
+	jpush(j->rows, o);
 	return 0;
 }
 
@@ -124,22 +111,27 @@ int cmd_export(struct cli *cli)
 		return EXIT_FAIL;
 	const char *who = cli->all ? NULL : learner_name(cli);
 	struct adpa_error err = {0};
+	bool write_failed = false;
 	int rc;
 	if (!strcmp(cli->format, "csv")) {
+		struct csv o = {.tty = isatty(STDOUT_FILENO)};
 		for (size_t i = 0; i < NCOLS; i++)
-			csv_field(columns[i], i + 1 == NCOLS);
-		rc = adpa_store_export(s, who, csv_row, NULL, &err);
+			csv_cell(stdout, columns[i], i + 1 == NCOLS, false);
+		rc = adpa_store_export(s, who, csv_row, &o, &err);
 	} else {
-		json_t *rows = json_array();
-		rc = adpa_store_export(s, who, json_row, rows, &err);
+		struct json_rows j = {.rows = jok(json_array())};
+		rc = adpa_store_export(s, who, json_row, &j, &err);
 		if (rc == 0) {
-			json_dumpf(rows, stdout, JSON_INDENT(2));
-			putchar('\n');
+			json_t *root = json_root();
+			jset(root, "rows", j.rows);
+			if (json_print(root, &j.out) < 0)
+				write_failed = true;
+		} else {
+			json_decref(j.rows);
 		}
-		json_decref(rows);
 	}
 	if (rc < 0)
-		fprintf(stderr, "%s: %s: %s\n", cli->argv0, adpa_store_path(s), err.msg);
+		cli_warn("%s: %s", adpa_store_path(s), err.msg);
 	adpa_store_close(s);
-	return rc < 0 ? EXIT_FAIL : EXIT_OK;
+	return rc < 0 || write_failed ? EXIT_FAIL : EXIT_OK;
 }

@@ -8,9 +8,9 @@
  * (or --width), styled only on a terminal. An unknown term exits 1 with the
  * close terms, if any, on stderr.
  *
- * --json: {"course", "terms": [ENTRY...]} without TERM, the ENTRY alone
- * with it; ENTRY is {"term", "aliases", "definition", "fiches": [{"id",
- * "title"}]}.
+ * --json: {"format": 1, "course", "terms": [ENTRY...]}, with TERM the one
+ * entry in terms; ENTRY is {"term", "aliases", "definition", "fiches":
+ * [{"fiche", "title"}]}.
  */
 #include <jansson.h>
 #include <langinfo.h>
@@ -24,19 +24,39 @@
 
 #define NEAR_MAX 5
 
-static json_t *entry_json(const struct adpa_course *c, const struct adpa_term *t)
+static json_t *entry_json(struct json_out *out, const struct adpa_course *c,
+                          const struct adpa_term *t)
 {
-	json_t *al = json_array(), *fi = json_array();
+	json_t *o = jok(json_object()), *al = jok(json_array()), *fi = jok(json_array());
 	for (size_t k = 0; k < t->naliases; k++)
-		json_array_append_new(al, json_string(t->aliases[k]));
+		jpush(al, json_text(out, JSON_TEXT, t->aliases[k]));
 	const struct adpa_fiche **v;
 	size_t n = adpa_glossary_fiches(c, t, &v);
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(
-		    fi, json_pack("{s:s, s:s}", "id", v[i]->id, "title", v[i]->title));
+	for (size_t i = 0; i < n; i++) {
+		json_t *f = jok(json_object());
+		jset(f, "fiche", json_text(out, JSON_ID, v[i]->id));
+		jset(f, "title", json_text(out, JSON_TEXT, v[i]->title));
+		jpush(fi, f);
+	}
 	free(v);
-	return json_pack("{s:s, s:o, s:s, s:o}", "term", t->term ? t->term : "", "aliases", al,
-	                 "definition", t->definition ? t->definition : "", "fiches", fi);
+	jset(o, "term", json_text(out, JSON_TEXT, t->term ? t->term : ""));
+	jset(o, "aliases", al);
+	jset(o, "definition", json_text(out, JSON_TEXT, t->definition ? t->definition : ""));
+	jset(o, "fiches", fi);
+	return o;
+}
+
+/* {"format", "course", "terms": [...]}: every entry, or only the one asked. */
+static int print_json(const struct adpa_course *c, const struct adpa_term *only)
+{
+	struct json_out out = {0};
+	json_t *root = json_root(), *arr = jok(json_array());
+	jset(root, "course", json_text(&out, JSON_ID, c->id));
+	for (size_t i = 0; i < c->nterms; i++)
+		if (!only || only == &c->terms[i])
+			jpush(arr, entry_json(&out, c, &c->terms[i]));
+	jset(root, "terms", arr);
+	return json_print(root, &out);
 }
 
 /* text as a paragraph in style, each line after indent spaces. */
@@ -78,34 +98,21 @@ static void print_entry(const struct adpa_course *c, const struct adpa_term *t,
 	free(v);
 }
 
-static void unknown(const struct cli *cli, const struct adpa_course *c, const char *word)
+static void unknown(const struct adpa_course *c, const char *word)
 {
 	const struct adpa_term *near[NEAR_MAX];
 	size_t n = adpa_glossary_near(c, word, near, NEAR_MAX);
-	fprintf(stderr, "%s: no glossary term \"%s\" in this course", cli->argv0, word);
+	struct buf b = {0};
 	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, "%s\"%s\"", i ? ", " : "; close terms: ", near[i]->term);
-	fprintf(stderr, n ? "\n" : " (adpa glossary lists them)\n");
+		buf_printf(&b, "%s\"%s\"", i ? ", " : "; close terms: ", near[i]->term);
+	cli_warn("no glossary term \"%s\" in this course%s", word,
+	         n ? b.p : " (adpa glossary lists them)");
+	buf_free(&b);
 }
 
 static void print_all(const struct cli *cli, const struct adpa_course *c,
                       const struct adpa_term *only)
 {
-	if (cli->json) {
-		json_t *root;
-		if (only) {
-			root = entry_json(c, only);
-		} else {
-			json_t *arr = json_array();
-			for (size_t i = 0; i < c->nterms; i++)
-				json_array_append_new(arr, entry_json(c, &c->terms[i]));
-			root = json_pack("{s:s, s:o}", "course", c->id, "terms", arr);
-		}
-		json_dumpf(root, stdout, JSON_INDENT(2));
-		putchar('\n');
-		json_decref(root);
-		return;
-	}
 	bool color = use_color(cli, stdout);
 	const char *cs = nl_langinfo(CODESET);
 	struct adpa_render_opts o = {
@@ -133,16 +140,20 @@ int cmd_glossary(struct cli *cli)
 		char *word = join_args(cli->args, cli->nargs);
 		only = adpa_glossary_find(c, word);
 		if (!only) {
-			unknown(cli, c, word);
+			unknown(c, word);
 			free(word);
 			adpa_course_free(c);
 			return EXIT_FAIL;
 		}
 		free(word);
 	} else if (!c->nterms && !cli->json) {
-		fprintf(stderr, "%s: this course has no glossary\n", cli->argv0);
+		cli_warn("this course has no glossary");
 	}
-	print_all(cli, c, only);
+	int rc = EXIT_OK;
+	if (cli->json)
+		rc = print_json(c, only) < 0 ? EXIT_FAIL : EXIT_OK;
+	else
+		print_all(cli, c, only);
 	adpa_course_free(c);
-	return EXIT_OK;
+	return rc;
 }

@@ -3,17 +3,39 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <adpa/util.h>
+
 #include "cli.h"
 
-static json_t *fiche_json(const struct adpa_fiche *f)
+static json_t *fiche_json(struct json_out *out, const struct adpa_fiche *f)
 {
-	json_t *kw = json_array();
+	json_t *kw = jok(json_array());
 	for (size_t i = 0; i < f->nkeywords; i++)
-		json_array_append_new(kw, json_string(f->keywords[i].s));
-	return json_pack("{s:s, s:s, s:s, s:i, s:s, s:i, s:s, s:i, s:o}", "id", f->id, "title",
-	                 f->title, "rubric", f->rubric, "order", f->order, "summary", f->summary,
-	                 "duration", f->duration, "level", adpa_level_id(f->level), "questions",
-	                 (int)f->nquiz, "keywords", kw);
+		jpush(kw, json_text(out, JSON_TEXT, f->keywords[i].s));
+	json_t *o = jok(json_object());
+	jset(o, "fiche", json_text(out, JSON_ID, f->id));
+	jset(o, "title", json_text(out, JSON_TEXT, f->title));
+	jset(o, "rubric", json_text(out, JSON_ID, f->rubric));
+	jset(o, "order", json_integer(f->order));
+	jset(o, "summary", json_text(out, JSON_TEXT, f->summary));
+	jset(o, "duration", json_integer(f->duration));
+	jset(o, "level", json_string(adpa_level_id(f->level)));
+	jset(o, "questions", json_integer((json_int_t)f->nquiz));
+	jset(o, "keywords", kw);
+	return o;
+}
+
+static int print_json(const struct adpa_course *c, const struct adpa_rubric *only)
+{
+	struct json_out out = {0};
+	json_t *root = json_root(), *arr = jok(json_array());
+	jset(root, "course", json_text(&out, JSON_ID, c->id));
+	jset(root, "title", json_text(&out, JSON_TEXT, c->title));
+	for (size_t i = 0; i < c->nfiches; i++)
+		if (!only || !strcmp(c->fiches[i]->rubric, only->id))
+			jpush(arr, fiche_json(&out, c->fiches[i]));
+	jset(root, "fiches", arr);
+	return json_print(root, &out);
 }
 
 static void print_row(const struct adpa_fiche *f, int idw)
@@ -32,25 +54,18 @@ int cmd_list(struct cli *cli)
 		return EXIT_FAIL;
 	const struct adpa_rubric *only = NULL;
 	if (cli->rubric && !(only = adpa_course_rubric(c, cli->rubric))) {
-		fprintf(stderr, "%s: unknown rubric \"%s\"; rubrics:", cli->argv0, cli->rubric);
+		struct buf b = {0};
 		for (size_t i = 0; i < c->nrubrics; i++)
-			fprintf(stderr, " %s", c->rubrics[i].id);
-		fputc('\n', stderr);
+			buf_printf(&b, " %s", c->rubrics[i].id);
+		cli_warn("unknown rubric \"%s\"; rubrics:%s", cli->rubric, b.p ? b.p : "");
+		buf_free(&b);
 		adpa_course_free(c);
 		return EXIT_FAIL;
 	}
 	if (cli->json) {
-		json_t *arr = json_array();
-		for (size_t i = 0; i < c->nfiches; i++)
-			if (!only || !strcmp(c->fiches[i]->rubric, only->id))
-				json_array_append_new(arr, fiche_json(c->fiches[i]));
-		json_t *root =
-		    json_pack("{s:s, s:s, s:o}", "course", c->id, "title", c->title, "fiches", arr);
-		json_dumpf(root, stdout, JSON_INDENT(2));
-		putchar('\n');
-		json_decref(root);
+		int rc = print_json(c, only) < 0 ? EXIT_FAIL : EXIT_OK;
 		adpa_course_free(c);
-		return EXIT_OK;
+		return rc;
 	}
 	int idw = 0;
 	for (size_t i = 0; i < c->nfiches; i++) {

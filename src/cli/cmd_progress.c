@@ -1,55 +1,65 @@
-/* adpa progress [--learner NAME] [--json]: the progress screen's summary, as text or JSON. */
+/*
+ * adpa progress [--learner NAME] [--json]: the progress screen's summary, as
+ * text (the learner's name cleaned for the terminal) or JSON (the shared
+ * vocabulary of adpa(1): "fiche", "rubric", "best", ISO 8601 dates or null).
+ */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
 static json_t *tally_json(const struct adpa_tally *t)
 {
-	return json_pack("{s:i, s:i, s:i, s:i, s:o, s:I}", "fiches", (int)t->fiches, "read",
-	                 (int)t->read, "mastered", (int)t->mastered, "with_quiz", (int)t->with_quiz,
-	                 "quiz_mean", t->quiz_mean >= 0 ? json_integer(t->quiz_mean) : json_null(),
-	                 "seconds", (json_int_t)t->seconds);
+	json_t *o = jok(json_object());
+	jset(o, "fiches", json_integer((json_int_t)t->fiches));
+	jset(o, "read", json_integer((json_int_t)t->read));
+	jset(o, "mastered", json_integer((json_int_t)t->mastered));
+	jset(o, "with_quiz", json_integer((json_int_t)t->with_quiz));
+	jset(o, "quiz_mean", json_score(t->quiz_mean));
+	jset(o, "seconds", json_integer((json_int_t)t->seconds));
+	return o;
 }
 
-static json_t *score_json(int v)
+static json_t *fiche_json(struct json_out *out, const struct adpa_fiche_state *st)
 {
-	return v >= 0 ? json_integer(v) : json_null();
+	json_t *o = jok(json_object());
+	jset(o, "fiche", json_text(out, JSON_ID, st->fiche->id));
+	jset(o, "rubric", json_text(out, JSON_ID, st->fiche->rubric));
+	jset(o, "status", json_string(adpa_status_id(st->status)));
+	jset(o, "updated", json_boolean(st->updated));
+	jset(o, "position", json_integer(st->p.position));
+	jset(o, "furthest", json_integer(st->p.furthest));
+	jset(o, "seconds", json_integer(st->p.seconds));
+	jset(o, "best", json_score(st->p.best));
+	jset(o, "last", json_score(st->p.last));
+	jset(o, "attempts", json_integer(st->p.attempts));
+	jset(o, "first_opened", json_time(st->p.first_opened));
+	jset(o, "completed", json_time(st->p.completed));
+	jset(o, "last_activity", json_time(st->p.last_activity));
+	return o;
 }
 
-static void print_json(const struct adpa_course *c, const char *name,
-                       const struct adpa_summary *sum)
+static int print_json(const struct adpa_course *c, const char *name, const struct adpa_summary *sum)
 {
-	json_t *rubrics = json_array(), *fiches = json_array();
+	struct json_out out = {0};
+	json_t *root = json_root(), *rubrics = jok(json_array()), *fiches = jok(json_array());
+	jset(root, "learner", json_text(&out, JSON_LEARNER, name));
+	jset(root, "course", json_text(&out, JSON_ID, c->id));
+	jset(root, "mastery", json_integer(c->mastery));
 	for (size_t r = 0; r < c->nrubrics; r++) {
 		json_t *o = tally_json(&sum->rubrics[r]);
-		json_object_set_new(o, "id", json_string(c->rubrics[r].id));
-		json_object_set_new(o, "title", json_string(c->rubrics[r].title));
-		json_array_append_new(rubrics, o);
+		jset(o, "rubric", json_text(&out, JSON_ID, c->rubrics[r].id));
+		jset(o, "title", json_text(&out, JSON_TEXT, c->rubrics[r].title));
+		jpush(rubrics, o);
 	}
-	for (size_t i = 0; i < c->nfiches; i++) {
-		const struct adpa_fiche_state *st = &sum->fiches[i];
-		char first[32], done[32], last[32];
-		format_time(st->p.first_opened, first, sizeof first);
-		format_time(st->p.completed, done, sizeof done);
-		format_time(st->p.last_activity, last, sizeof last);
-		json_array_append_new(
-		    fiches,
-		    json_pack("{s:s, s:s, s:s, s:b, s:i, s:i, s:i, s:o, s:o, s:i, s:s, s:s, s:s}",
-		              "id", st->fiche->id, "rubric", st->fiche->rubric, "status",
-		              adpa_status_id(st->status), "updated", st->updated, "position",
-		              st->p.position, "furthest", st->p.furthest, "seconds", st->p.seconds,
-		              "best", score_json(st->p.best), "last", score_json(st->p.last),
-		              "attempts", st->p.attempts, "first_opened", first, "completed", done,
-		              "last_activity", last));
-	}
-	json_t *root = json_pack("{s:s, s:s, s:i, s:o, s:o, s:o}", "learner", name, "course", c->id,
-	                         "mastery", c->mastery, "rubrics", rubrics, "total",
-	                         tally_json(&sum->total), "fiches", fiches);
-	json_dumpf(root, stdout, JSON_INDENT(2));
-	putchar('\n');
-	json_decref(root);
+	for (size_t i = 0; i < c->nfiches; i++)
+		jpush(fiches, fiche_json(&out, &sum->fiches[i]));
+	jset(root, "rubrics", rubrics);
+	jset(root, "total", tally_json(&sum->total));
+	jset(root, "fiches", fiches);
+	return json_print(root, &out);
 }
 
 static void pad(const char *s, int width)
@@ -78,7 +88,9 @@ static void print_tally(const char *label, const struct adpa_tally *t)
 static void print_text(const struct adpa_course *c, const char *name,
                        const struct adpa_summary *sum)
 {
-	printf("Progression de %s — %s (maîtrise à %d\xC2\xA0%%)\n\n", name, c->title, c->mastery);
+	char *who = text_clean(name);
+	printf("Progression de %s — %s (maîtrise à %d\xC2\xA0%%)\n\n", who, c->title, c->mastery);
+	free(who);
 	pad("Rubrique", 30);
 	printf("Lues  Maîtrisées Moyenne quiz Temps\n");
 	for (size_t r = 0; r < c->nrubrics; r++)
@@ -111,7 +123,7 @@ int cmd_progress(struct cli *cli)
 		return EXIT_FAIL;
 	struct adpa_store *s = open_store(cli, ADPA_STORE_READ_WRITE);
 	if (!s) {
-		fprintf(stderr, "%s: progress is not available (see above)\n", cli->argv0);
+		cli_warn("progress is not available (see above)");
 		adpa_course_free(c);
 		return EXIT_FAIL;
 	}
@@ -121,10 +133,10 @@ int cmd_progress(struct cli *cli)
 	struct adpa_summary *sum = id >= 0 ? adpa_summary_new(c, s, id, true, &err) : NULL;
 	int rc = EXIT_OK;
 	if (!sum) {
-		fprintf(stderr, "%s: %s: %s\n", cli->argv0, adpa_store_path(s), err.msg);
+		cli_warn("%s: %s", adpa_store_path(s), err.msg);
 		rc = EXIT_FAIL;
 	} else if (cli->json) {
-		print_json(c, name, sum);
+		rc = print_json(c, name, sum) < 0 ? EXIT_FAIL : EXIT_OK;
 	} else {
 		print_text(c, name, sum);
 	}

@@ -40,7 +40,7 @@ static int64_t start(struct quizline *ql, const struct cli *cli, const struct ad
 {
 	quizline_open(ql, cli, true);
 	if (!ql->store) {
-		fprintf(stderr, "%s: progression non enregistrée\n", cli->argv0);
+		cli_warn("progression non enregistrée");
 		return 0;
 	}
 	struct adpa_error err = {0};
@@ -60,8 +60,8 @@ int cmd_quiz(struct cli *cli)
 		return EXIT_FAIL;
 	const struct adpa_fiche *f = adpa_course_find(c, cli->args[0]);
 	if (!f || !f->nquiz) {
-		fprintf(stderr, "%s: %s \"%s\" (adpa list shows the fiches and their questions)\n",
-		        cli->argv0, f ? "no quiz in fiche" : "no fiche", cli->args[0]);
+		cli_warn("%s \"%s\" (adpa list shows the fiches and their questions)",
+		         f ? "no quiz in fiche" : "no fiche", cli->args[0]);
 		adpa_course_free(c);
 		return EXIT_FAIL;
 	}
@@ -78,8 +78,7 @@ int cmd_quiz(struct cli *cli)
 	if (k == f->nquiz) {
 		struct adpa_error err = {0};
 		if (ql.store && adpa_store_finish(ql.store, attempt, now_seconds(), &err) < 0)
-			fprintf(stderr, "%s: progression non enregistrée: %s\n", cli->argv0,
-			        err.msg);
+			cli_warn("progression non enregistrée: %s", err.msg);
 		summary(&ql, f, right, c->mastery);
 	} else {
 		printf("Quiz interrompu après %zu question%s%s.\n", k, k > 1 ? "s" : "",

@@ -2,7 +2,9 @@
  * adpa report FILE... [--json]: the progress files of a workshop (one per
  * laptop), opened read-only, in one table: per learner, the share of fiches
  * read in each rubric and the quiz mean. A learner found in several files
- * (one person on two laptops) is merged by name.
+ * (one person on two laptops) is merged by name. Names come from files
+ * collected from other machines: cleaned for the terminal, repaired (U+FFFD)
+ * in JSON, never dropped.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -38,13 +40,12 @@ static struct person *person_get(struct roster *r, const char *name, size_t nfic
 }
 
 /* Adds every learner of one file to the roster. */
-static int read_file(const struct cli *cli, const struct adpa_course *c, const char *path,
-                     struct roster *r)
+static int read_file(const struct adpa_course *c, const char *path, struct roster *r)
 {
 	struct adpa_error err = {0};
 	struct adpa_store *s = adpa_store_open(path, ADPA_STORE_READ_ONLY, &err);
 	if (!s) {
-		fprintf(stderr, "%s: %s: %s\n", cli->argv0, path, err.msg);
+		cli_warn("%s: %s", path, err.msg);
 		return -1;
 	}
 	char **names;
@@ -61,7 +62,7 @@ static int read_file(const struct cli *cli, const struct adpa_course *c, const c
 		}
 	}
 	if (rc < 0)
-		fprintf(stderr, "%s: %s: %s\n", cli->argv0, path, err.msg);
+		cli_warn("%s: %s", path, err.msg);
 	for (size_t k = 0; k < n; k++)
 		free(names[k]);
 	free(names);
@@ -82,8 +83,10 @@ static void print_table(const struct adpa_course *c, struct roster *r)
 	printf("  %s\n", "Moyenne quiz");
 	for (size_t i = 0; i < r->n; i++) {
 		struct adpa_summary *sum = adpa_summary_from(c, r->v[i].records);
-		int w = adpa_text_width(r->v[i].name, strlen(r->v[i].name));
-		printf("%s%*s", r->v[i].name, w < 20 ? 20 - w : 1, "");
+		char *name = text_clean(r->v[i].name); /* ESC, OSC 52, OSC 8 made visible */
+		int w = adpa_text_width(name, strlen(name));
+		printf("%s%*s", name, w < 20 ? 20 - w : 1, "");
+		free(name);
 		for (size_t k = 0; k < c->nrubrics; k++)
 			printf(" %9d\xC2\xA0%%",
 			       percent(sum->rubrics[k].read, sum->rubrics[k].fiches));
@@ -98,33 +101,36 @@ static void print_table(const struct adpa_course *c, struct roster *r)
 	       r->n, r->n > 1 ? "s" : "");
 }
 
-static void print_json(const struct adpa_course *c, struct roster *r)
+static json_t *tally_json(struct json_out *out, const char *rubric, const struct adpa_tally *t)
 {
-	json_t *learners = json_array();
+	json_t *o = jok(json_object());
+	if (rubric)
+		jset(o, "rubric", json_text(out, JSON_ID, rubric));
+	jset(o, "fiches", json_integer((json_int_t)t->fiches));
+	jset(o, "read", json_integer((json_int_t)t->read));
+	jset(o, "mastered", json_integer((json_int_t)t->mastered));
+	jset(o, "quiz_mean", json_score(t->quiz_mean));
+	return o;
+}
+
+static int print_json(const struct adpa_course *c, struct roster *r)
+{
+	struct json_out out = {0};
+	json_t *root = json_root(), *learners = jok(json_array());
+	jset(root, "course", json_text(&out, JSON_ID, c->id));
 	for (size_t i = 0; i < r->n; i++) {
 		struct adpa_summary *sum = adpa_summary_from(c, r->v[i].records);
-		json_t *rub = json_object();
+		json_t *rub = jok(json_array());
 		for (size_t k = 0; k < c->nrubrics; k++)
-			json_object_set_new(rub, c->rubrics[k].id,
-			                    json_pack("{s:i, s:i, s:i, s:o}", "fiches",
-			                              (int)sum->rubrics[k].fiches, "read",
-			                              (int)sum->rubrics[k].read, "mastered",
-			                              (int)sum->rubrics[k].mastered, "quiz_mean",
-			                              sum->rubrics[k].quiz_mean >= 0
-			                                  ? json_integer(sum->rubrics[k].quiz_mean)
-			                                  : json_null()));
-		json_array_append_new(learners, json_pack("{s:s, s:o, s:i, s:o}", "learner",
-		                                          r->v[i].name, "rubrics", rub, "read",
-		                                          (int)sum->total.read, "quiz_mean",
-		                                          sum->total.quiz_mean >= 0
-		                                              ? json_integer(sum->total.quiz_mean)
-		                                              : json_null()));
+			jpush(rub, tally_json(&out, c->rubrics[k].id, &sum->rubrics[k]));
+		json_t *o = tally_json(&out, NULL, &sum->total);
+		jset(o, "learner", json_text(&out, JSON_LEARNER, r->v[i].name));
+		jset(o, "rubrics", rub);
+		jpush(learners, o);
 		adpa_summary_free(sum);
 	}
-	json_t *root = json_pack("{s:s, s:o}", "course", c->id, "learners", learners);
-	json_dumpf(root, stdout, JSON_INDENT(2));
-	putchar('\n');
-	json_decref(root);
+	jset(root, "learners", learners);
+	return json_print(root, &out);
 }
 
 int cmd_report(struct cli *cli)
@@ -135,11 +141,12 @@ int cmd_report(struct cli *cli)
 	struct roster r = {0};
 	int rc = EXIT_OK;
 	for (int i = 0; i < cli->nargs; i++)
-		if (read_file(cli, c, cli->args[i], &r) < 0)
+		if (read_file(c, cli->args[i], &r) < 0)
 			rc = EXIT_FAIL;
-	if (cli->json)
-		print_json(c, &r);
-	else
+	if (cli->json) {
+		if (print_json(c, &r) < 0)
+			rc = EXIT_FAIL;
+	} else
 		print_table(c, &r);
 	for (size_t i = 0; i < r.n; i++) {
 		free(r.v[i].name);

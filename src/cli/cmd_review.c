@@ -40,8 +40,7 @@ int cmd_review(struct cli *cli)
 	if (!ql.store ||
 	    adpa_review_due(c, ql.store, ql.learner, now_seconds(), &items, &n, &err) < 0) {
 		if (ql.store)
-			fprintf(stderr, "%s: %s: %s\n", cli->argv0, adpa_store_path(ql.store),
-			        err.msg);
+			cli_warn("%s: %s", adpa_store_path(ql.store), err.msg);
 		quizline_close(&ql);
 		adpa_course_free(c);
 		return EXIT_FAIL;

@@ -49,35 +49,47 @@ char *search_cache_path(const char *course_dir)
 }
 
 /* [{offset, length, text}]: byte ranges of text, with the words they hold. */
-static json_t *marks_json(const char *text, const struct adpa_mark *m, size_t n)
+static json_t *marks_json(struct json_out *out, const char *text, const struct adpa_mark *m,
+                          size_t n)
 {
-	json_t *arr = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(
-		    arr, json_pack("{s:I, s:I, s:s%}", "offset", (json_int_t)m[i].off, "length",
-		                   (json_int_t)m[i].len, "text", text + m[i].off, m[i].len));
+	json_t *arr = jok(json_array());
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = jok(json_object());
+		char *word = xstrndup(text + m[i].off, m[i].len);
+		jset(o, "offset", json_integer((json_int_t)m[i].off));
+		jset(o, "length", json_integer((json_int_t)m[i].len));
+		jset(o, "text", json_text(out, JSON_TEXT, word));
+		free(word);
+		jpush(arr, o);
+	}
 	return arr;
 }
 
-static json_t *hit_json(const struct adpa_hit *h, size_t rank)
+static json_t *hit_json(struct json_out *out, const struct adpa_hit *h, size_t rank)
 {
-	return json_pack("{s:s, s:s, s:s, s:s, s:I, s:f, s:s, s:o, s:o}", "id", h->id, "title",
-	                 h->title, "rubric", h->rubric, "rubric_title", h->rubric_title, "rank",
-	                 (json_int_t)rank, "score", h->score, "snippet", h->snippet, "highlights",
-	                 marks_json(h->snippet, h->marks, h->nmarks), "title_highlights",
-	                 marks_json(h->title, h->title_marks, h->ntitle_marks));
+	json_t *o = jok(json_object());
+	jset(o, "fiche", json_text(out, JSON_ID, h->id));
+	jset(o, "title", json_text(out, JSON_TEXT, h->title));
+	jset(o, "rubric", json_text(out, JSON_ID, h->rubric));
+	jset(o, "rubric_title", json_text(out, JSON_TEXT, h->rubric_title));
+	jset(o, "rank", json_integer((json_int_t)rank));
+	jset(o, "score", json_real(h->score));
+	jset(o, "snippet", json_text(out, JSON_TEXT, h->snippet));
+	jset(o, "highlights", marks_json(out, h->snippet, h->marks, h->nmarks));
+	jset(o, "title_highlights", marks_json(out, h->title, h->title_marks, h->ntitle_marks));
+	return o;
 }
 
-static void print_json(const char *query, const struct adpa_hits *hits)
+static int print_json(const char *query, const struct adpa_hits *hits)
 {
-	json_t *arr = json_array();
+	struct json_out out = {0};
+	json_t *root = json_root(), *arr = jok(json_array());
+	jset(root, "query", json_text(&out, JSON_TEXT, query));
+	jset(root, "total", json_integer((json_int_t)hits->total));
 	for (size_t i = 0; i < hits->n; i++)
-		json_array_append_new(arr, hit_json(&hits->v[i], i + 1));
-	json_t *root = json_pack("{s:s, s:I, s:o}", "query", query, "total",
-	                         (json_int_t)hits->total, "results", arr);
-	json_dumpf(root, stdout, JSON_INDENT(2));
-	putchar('\n');
-	json_decref(root);
+		jpush(arr, hit_json(&out, &hits->v[i], i + 1));
+	jset(root, "results", arr);
+	return json_print(root, &out);
 }
 
 /* One line of text in style, its marks also in the match style, printed
@@ -134,8 +146,7 @@ static int query(struct cli *cli, struct adpa_search *s, const char *q, struct a
 		rc = adpa_search_query(s, *c, q, SEARCH_LIMIT, hits, &err);
 	}
 	if (rc < 0)
-		fprintf(stderr, "%s: %s%s%s\n", cli->argv0, err.path, err.path[0] ? ": " : "",
-		        err.msg);
+		cli_warn("%s%s%s", err.path, err.path[0] ? ": " : "", err.msg);
 	return rc;
 }
 
@@ -149,13 +160,14 @@ static int search(struct cli *cli, const char *dir, const char *q)
 	memset(&hits, 0, sizeof hits);
 	int rc = EXIT_FAIL;
 	if (query(cli, s, q, &hits, &c) == 0) {
+		bool failed = false;
 		if (cli->json)
-			print_json(q, &hits);
+			failed = print_json(q, &hits) < 0;
 		else if (hits.n)
 			print_text(q, &hits, use_color(cli, stdout));
 		if (!hits.n)
-			fprintf(stderr, "%s: no fiche matches \"%s\"\n", cli->argv0, q);
-		rc = hits.n ? EXIT_OK : EXIT_FAIL;
+			cli_warn("no fiche matches \"%s\"", q);
+		rc = hits.n && !failed ? EXIT_OK : EXIT_FAIL;
 	}
 	adpa_hits_clear(&hits);
 	adpa_search_free(s);
@@ -171,10 +183,8 @@ int cmd_search(struct cli *cli)
 	bool no_word = !expr;
 	free(expr);
 	if (no_word) {
-		fprintf(stderr, "%s: search needs a word to look for (letters or digits)\n",
-		        cli->argv0);
 		free(q);
-		return EXIT_USAGE;
+		return usage_error(cli, "search needs a word to look for (letters or digits)");
 	}
 	const char *dir = locate_course(cli);
 	int rc = dir ? search(cli, dir, q) : EXIT_FAIL;

@@ -33,8 +33,7 @@ int cmd_show(struct cli *cli)
 		return EXIT_FAIL;
 	const struct adpa_fiche *f = adpa_course_find(c, cli->args[0]);
 	if (!f) {
-		fprintf(stderr, "%s: no fiche \"%s\" in this course (adpa list shows the ids)\n",
-		        cli->argv0, cli->args[0]);
+		cli_warn("no fiche \"%s\" in this course (adpa list shows the ids)", cli->args[0]);
 		adpa_course_free(c);
 		return EXIT_FAIL;
 	}
@@ -42,7 +41,7 @@ int cmd_show(struct cli *cli)
 	size_t len;
 	char *body = adpa_fiche_read_body(f, &len, &err);
 	if (!body) {
-		fprintf(stderr, "%s: %s: %s\n", cli->argv0, err.path, err.msg);
+		cli_warn("%s: %s", err.path, err.msg);
 		adpa_course_free(c);
 		return EXIT_FAIL;
 	}

@@ -52,7 +52,7 @@ struct adpa_store *open_store(const struct cli *cli, enum adpa_store_mode mode)
 	struct adpa_error err = {0};
 	struct adpa_store *s = adpa_store_open(path, mode, &err);
 	if (!s)
-		fprintf(stderr, "%s: %s: %s\n", cli->argv0, path, err.msg);
+		cli_warn("%s: %s", path, err.msg);
 	free(path);
 	return s;
 }

@@ -45,14 +45,19 @@ const char *locate_course(const struct cli *cli)
 	return NULL;
 }
 
+/* A diagnostic, gcc-style. The path is a file name from the course
+ * directory and the message may quote its text: both are cleaned, so a file
+ * named with ESC or OSC 52 shows as ^[ and moves nothing. */
 void print_diag(FILE *fp, const struct adpa_diag *d)
 {
 	const char *sev = d->severity == ADPA_SEV_ERROR ? "error" : "warning";
+	char *path = text_clean(d->path), *msg = text_clean(d->msg);
 	if (d->line > 0)
-		fprintf(fp, "%s:%d:%d: %s: %s\n", d->path, d->line, d->col > 0 ? d->col : 1, sev,
-		        d->msg);
+		fprintf(fp, "%s:%d:%d: %s: %s\n", path, d->line, d->col > 0 ? d->col : 1, sev, msg);
 	else
-		fprintf(fp, "%s: %s: %s\n", d->path, sev, d->msg);
+		fprintf(fp, "%s: %s: %s\n", path, sev, msg);
+	free(path);
+	free(msg);
 }
 
 struct adpa_course *open_course(const struct cli *cli, unsigned flags)
@@ -77,8 +82,7 @@ struct adpa_course *open_course(const struct cli *cli, unsigned flags)
 		print_diag(stderr, &d);
 	}
 	if (!c)
-		fprintf(stderr, "%s: cannot load the course in %s (adpa check %s tells more)\n",
-		        cli->argv0, dir, dir);
+		cli_warn("cannot load the course in %s (adpa check %s tells more)", dir, dir);
 	adpa_diags_clear(&diags);
 	return c;
 }

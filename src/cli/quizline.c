@@ -53,7 +53,7 @@ void quizline_close(struct quizline *ql)
 
 void quizline_unsaved(struct quizline *ql, const char *why)
 {
-	fprintf(stderr, "%s: progression non enregistrée: %s\n", ql->argv0, why);
+	cli_warn("progression non enregistrée: %s", why);
 	quizline_close(ql);
 }
 

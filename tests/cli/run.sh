@@ -46,6 +46,11 @@ lines() { # lines STREAM N NAME: exactly N lines
     if [ "$(wc -l <"$tmp/$1")" -eq "$2" ]; then result ok "$3"; else result fail "$3" "$tmp/$1"; fi
 }
 
+schema() { # schema COMMAND NAME: stdout is valid against $defs/COMMAND of the one JSON Schema
+    if python3 tests/cli/schema.py tests/cli/adpa-json.schema.json "$1" "$tmp/out" >"$tmp/why" 2>&1
+    then result ok "$2"; else result fail "$2" "$tmp/why"; fi
+}
+
 empty() { # empty STREAM NAME
     if [ -s "$tmp/$1" ]; then result fail "$2" "$tmp/$1"; else result ok "$2"; fi
 }
@@ -139,6 +144,7 @@ run 0 "list bad course leniently" -- "$adpa" list --course $bad
 golden list-bad.out out "list: the good fiches"
 golden list-bad.err err "list: one warning per skipped fiche"
 run 0 "list --json" -- "$adpa" --course $bad list --json
+schema list "list --json: valid against the JSON Schema"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["fiches"])==9 and d["fiches"][0]["questions"]==1' "$tmp/out" 2>"$tmp/why"
 then result ok "list --json parses"; else result fail "list --json parses" "$tmp/why"; fi
 run 0 "list --rubric" -- "$adpa" --course $bad list --rubric annexes
@@ -172,6 +178,7 @@ hasnot out $'\x1b' "NO_COLOR wins"
 run 0 "list hostile" -- "$adpa" --course $hostile list
 hasnot out $'\x1b|\x07' "hostile titles cleaned in list"
 run 0 "list hostile json" -- "$adpa" --course $hostile list --json
+schema list "list hostile json: valid against the JSON Schema"
 hasnot out '\\u001b|\\u0007' "hostile titles cleaned in JSON"
 
 # progress store, quizzes and trainer commands (ADPA_NOW injects the clock)
@@ -202,7 +209,8 @@ run 0 "progress" -- "$adpa" --course $qc --db "$db" --learner ana progress
 has out '^rgpd +maîtrisée +100[^0-9]+% +100[^0-9]+% +1 ' "progress per fiche: best, last, attempts"
 has out '^Bases +0/2 +1/1 +100[^0-9]+%' "progress per rubric: mastered is not read"
 run 0 "progress --json" -- "$adpa" --course $qc --db "$db" progress --learner ana --json
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); f=[x for x in d["fiches"] if x["id"]=="rgpd"][0]; assert f["status"]=="mastered" and f["best"]==100 and f["attempts"]==1 and d["total"]["mastered"]==1, d' "$tmp/out" 2>"$tmp/why"
+schema progress "progress --json: valid against the JSON Schema"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); f=[x for x in d["fiches"] if x["fiche"]=="rgpd"][0]; assert f["status"]=="mastered" and f["best"]==100 and f["attempts"]==1 and d["total"]["mastered"]==1, d' "$tmp/out" 2>"$tmp/why"
 then result ok "progress --json parses"; else result fail "progress --json parses" "$tmp/why"; fi
 run 0 "export csv" -- "$adpa" --db "$db" export --all --format csv
 if python3 -c '
@@ -210,11 +218,12 @@ import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
 assert open(sys.argv[1], "rb").read().count(b"\r\n") == 4, "CRLF line ends"
 by = {r["learner"]: r for r in rows}
-assert by["ana"]["best_score"] == "100" and by["ana"]["attempts"] == "1", by
-assert by["bob"]["best_score"] == "33" and by["ana"]["last_activity"] == "2023-11-14T22:13:20Z", by
+assert by["ana"]["best"] == "100" and by["ana"]["attempts"] == "1", by
+assert by["bob"]["best"] == "33" and by["ana"]["last_activity"] == "2023-11-14T22:13:20Z", by
 ' "$tmp/out" 2>"$tmp/why"; then result ok "export csv parses back (RFC 4180)"; else result fail "export csv parses back (RFC 4180)" "$tmp/why"; fi
 run 0 "export json" -- "$adpa" --db "$db" --learner bob export --format json
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==1 and d[0]["learner"]=="bob" and d[0]["completed"] is None' "$tmp/out" 2>"$tmp/why"
+schema export "export json: valid against the JSON Schema"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["rows"]; assert len(d)==1 and d[0]["learner"]=="bob" and d[0]["completed"] is None' "$tmp/out" 2>"$tmp/why"
 then result ok "export json parses back"; else result fail "export json parses back" "$tmp/why"; fi
 run 2 "export needs a format" -- "$adpa" --db "$db" export
 # notes and bookmarks (written as the TUI writes them): on the fiche's row,
@@ -241,9 +250,10 @@ assert by["seule"]["note"] == "rien que la note" and by["seule"]["bookmarks"] ==
 ' "$tmp/out" 2>"$tmp/why"; then result ok "export csv: note quoted per RFC 4180, bookmarks by line"; else result fail "export csv: note quoted per RFC 4180, bookmarks by line" "$tmp/why"; fi
 has out '^ana,quiz-test,rgpd,.*,"vu, « ""bien"" »' "CSV quoting of a note with a comma and quotes"
 run 0 "export json with notes" -- "$adpa" --db "$db" --learner ana export --format json
+schema export "export json with notes: valid against the JSON Schema"
 if python3 -c '
 import json, sys
-d = {r["fiche"]: r for r in json.load(open(sys.argv[1], encoding="utf-8"))}
+d = {r["fiche"]: r for r in json.load(open(sys.argv[1], encoding="utf-8"))["rows"]}
 assert d["rgpd"]["note"] == "vu, « \"bien\" »\r\nà revoir", d["rgpd"]
 assert d["rgpd"]["bookmarks"] == [{"line": 12, "label": None, "created": "2023-11-14T22:13:24Z"},
                                   {"line": 40, "label": "suite", "created": "2023-11-14T22:13:23Z"}], d["rgpd"]
@@ -258,6 +268,7 @@ run 0 "report of two files" -- "$adpa" --course $qc report "$db" "$tmp/laptop2.d
 has out '^dina +0[^0-9]+% +100[^0-9]+%' "report: learner x rubric and quiz mean"
 has out '^5 apprenants' "report merges learners found in both files"
 run 0 "report --json" -- "$adpa" --course $qc report "$db" --json
+schema report "report --json: valid against the JSON Schema"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert {l["learner"] for l in d["learners"]} >= {"ana","bob"}' "$tmp/out" 2>"$tmp/why"
 then result ok "report --json parses"; else result fail "report --json parses" "$tmp/why"; fi
 sum_before=$(md5sum "$db" | cut -d" " -f1)
@@ -324,13 +335,14 @@ if [ "$(stat -c %a "$tmp"/cache/adpa/search-*.db)" = 600 ] && [ "$(stat -c %a "$
     result ok "search cache file 0600 in \$XDG_CACHE_HOME/adpa (0700)"; else
     ls -la "$tmp/cache/adpa" >"$tmp/why" 2>&1; result fail "search cache file 0600 in \$XDG_CACHE_HOME/adpa (0700)" "$tmp/why"; fi
 run 0 "search --json" -- "$adpa" --course $tc search ZEPH --json
+schema search "search --json: valid against the JSON Schema"
 if python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 r = d["results"]
 assert d["query"] == "ZEPH" and d["total"] == 1 and len(r) == 1, d
 h = r[0]
-assert h["id"] == "fix-premiers-pas" and h["rubric"] == "comprendre" and h["rank"] == 1, h
+assert h["fiche"] == "fix-premiers-pas" and h["rubric"] == "comprendre" and h["rank"] == 1, h
 assert h["highlights"] and all(m["text"].lower().startswith("zéph") for m in h["highlights"]), h
 b = h["snippet"].encode()
 assert all(b[m["offset"]:m["offset"] + m["length"]].decode() == m["text"] for m in h["highlights"]), h
@@ -366,25 +378,113 @@ run 0 "glossary TERM by alias" -- "$adpa" --course $gc glossary indicateur cle
 has out '^Indicateur$' "glossary: alias without accent, unquoted words"
 hasnot out '^Vent$' "glossary TERM: that entry only"
 run 0 "glossary --json" -- "$adpa" --course $gc glossary --json
+schema glossary "glossary --json: valid against the JSON Schema"
 if python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 t = {e["term"]: e for e in d["terms"]}
 assert d["course"] and list(t) == ["Donnée", "Indicateur", "Vent"], d
 assert t["Indicateur"]["aliases"] == ["KPI", "Indicateur clé"], t
-assert [f["id"] for f in t["Vent"]["fiches"]] == ["fix-premiers-pas", "fix-courte"], t
+assert [f["fiche"] for f in t["Vent"]["fiches"]] == ["fix-premiers-pas", "fix-courte"], t
 assert len(t["Donnée"]["fiches"]) == 6, t
 ' "$tmp/out" 2>"$tmp/why"; then result ok "glossary --json parses, fiches in course order"; else result fail "glossary --json parses, fiches in course order" "$tmp/why"; fi
 run 0 "glossary TERM --json" -- "$adpa" --course $gc glossary KPI --json
-if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["term"]=="Indicateur" and d["fiches"]==[{"id":"fix-objectifs","title":"Fixer des objectifs"}], d' "$tmp/out" 2>"$tmp/why"
+schema glossary "glossary TERM --json: valid against the JSON Schema"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["terms"]; assert len(d)==1 and d[0]["term"]=="Indicateur" and d[0]["fiches"]==[{"fiche":"fix-objectifs","title":"Fixer des objectifs"}], d' "$tmp/out" 2>"$tmp/why"
 then result ok "glossary TERM --json is the entry"; else result fail "glossary TERM --json is the entry" "$tmp/why"; fi
 run 1 "glossary unknown term" -- "$adpa" --course $gc glossary indicatuer
 has err 'no glossary term "indicatuer" in this course; close terms: "Indicateur"' "glossary: close terms offered"
 empty out "glossary: nothing on stdout for an unknown term"
 run 0 "glossary bundled course" -- "$adpa" glossary --json
+schema glossary "glossary bundled course: valid against the JSON Schema"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["terms"]) > 10 and any(e["fiches"] for e in d["terms"])' "$tmp/out" 2>"$tmp/why"
 then result ok "glossary: bundled course parses"; else result fail "glossary: bundled course parses" "$tmp/why"; fi
 run 2 "glossary --rubric" -- "$adpa" glossary --rubric x
+
+# output safety: a progress file with hostile learner names and notes, built
+# here with adpa and the sqlite3 shell. On a terminal nothing raw (ESC, OSC 52,
+# OSC 8); in JSON nothing dropped (invalid UTF-8 repaired, said once per kind
+# on stderr); in CSV no formula.
+export ADPA_NOW=1700000000
+hdb="$tmp/hostile.db"
+esc=$'esc\e[2Jname' osc52=$'clip\e]52;c;aGVsbG8=\a' osc8=$'link\e]8;;http://evil/\e\\click\e]8;;\e\\'
+badutf=$'bad\xffname' formula='=HYPERLINK("http://evil","x")' script='<script>alert(1)</script>'
+for who in "$esc" "$osc52" "$osc8" "$badutf" "$formula" "$script" '-2+3' '@SUM(A1)'; do
+    "$adpa" --course $qc --db "$hdb" --learner "$who" quiz rgpd --no-shuffle < <(printf '1\n1 2\n1\n') >/dev/null 2>&1
+done
+sqlite3 "$hdb" "insert into note select id, 'quiz-test', 'rgpd', cast(x'636166e90a3d636d647c' as text), 1700000001 from learner where name = 'esc' || char(27) || '[2Jname';
+insert into note select id, 'quiz-test', 'rgpd', '=cmd|'' /C calc''!A0', 1700000002 from learner where name = '<script>alert(1)</script>';
+insert into bookmark(learner, course, fiche, line, label, created) select id, 'quiz-test', 'rgpd', 3, cast(x'ff6c6162656c' as text), 1700000003 from learner where name = '-2+3';" 2>"$tmp/why"
+nl=$(sqlite3 "$hdb" 'select count(*) from learner; select count(*) from note; select count(*) from bookmark' | tr '\n' ' ')
+[ "$nl" = "8 2 1 " ] && result ok "hostile progress file: 8 learners, 2 notes, 1 bookmark" || result fail "hostile progress file: 8 learners, 2 notes, 1 bookmark" "$tmp/why"
+raw=$'\x1b|\x07|\xc2\x9b'
+run 0 "report with hostile names" -- "$adpa" --course $qc report "$hdb"
+hasnot out "$raw" "report: no raw control character from learner names"
+golden report-hostile.out out "report: hostile names shown in caret notation, byte by byte"
+run 0 "progress of a hostile name" -- "$adpa" --course $qc --db "$hdb" --learner "$osc8" progress
+hasnot out "$raw" "progress: no raw control character"
+if [ "$(head -1 "$tmp/out")" = 'Progression de link^[]8;;http://evil/^[\click^[]8;;^[\ — Cours de test des quiz (maîtrise à 80'$'\xc2\xa0''%)' ]
+then result ok "progress: OSC 8 name in caret notation"; else result fail "progress: OSC 8 name in caret notation" "$tmp/out"; fi
+run 0 "export json with invalid UTF-8" -- "$adpa" --db "$hdb" export --all --format json
+schema export "export json, hostile: valid against the JSON Schema"
+if python3 -c '
+import json, sys
+rows = json.load(open(sys.argv[1], encoding="utf-8"))["rows"]
+names = sorted({r["learner"] for r in rows})
+want = sorted(["esc\x1b[2Jname", "clip\x1b]52;c;aGVsbG8=\x07", "link\x1b]8;;http://evil/\x1b\\click\x1b]8;;\x1b\\",
+               "bad\ufffdname", "=HYPERLINK(\"http://evil\",\"x\")", "<script>alert(1)</script>", "-2+3", "@SUM(A1)"])
+assert names == want, names
+assert len(rows) == 8, len(rows)
+notes = {r["learner"]: r["note"] for r in rows if r["note"]}
+assert notes["esc\x1b[2Jname"] == "caf\ufffd\n=cmd|", notes
+assert notes["<script>alert(1)</script>"] == "=cmd|\x27 /C calc\x27!A0", notes
+marks = [m for r in rows for m in r["bookmarks"]]
+assert marks == [{"line": 3, "label": "\ufffdlabel", "created": "2023-11-14T22:13:23Z"}], marks
+' "$tmp/out" 2>"$tmp/why"; then result ok "export json: every row kept, names and notes exact, invalid bytes as U+FFFD"; else result fail "export json: every row kept, names and notes exact, invalid bytes as U+FFFD" "$tmp/why"; fi
+printf '%s\n' 'adpa: invalid UTF-8 in 1 learner names: each invalid byte written as U+FFFD' \
+    'adpa: invalid UTF-8 in 1 notes: each invalid byte written as U+FFFD' \
+    'adpa: invalid UTF-8 in 1 bookmark labels: each invalid byte written as U+FFFD' >"$tmp/want"
+if cmp -s "$tmp/want" "$tmp/err"; then result ok "export json: the repairs said once per kind of field"; else diff "$tmp/want" "$tmp/err" >"$tmp/why"; result fail "export json: the repairs said once per kind of field" "$tmp/why"; fi
+run 0 "report --json with invalid UTF-8" -- "$adpa" --course $qc report "$hdb" --json
+schema report "report --json, hostile: valid against the JSON Schema"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); n=[l["learner"] for l in d["learners"]]; assert len(n)==8 and "bad\ufffdname" in n, n' "$tmp/out" 2>"$tmp/why"
+then result ok "report --json: no learner dropped"; else result fail "report --json: no learner dropped" "$tmp/why"; fi
+has err '^adpa: invalid UTF-8 in 1 learner names: each invalid byte written as U\+FFFD$' "report --json: the repair said"
+run 0 "progress --json with invalid UTF-8" -- "$adpa" --course $qc --db "$hdb" --learner "$badutf" progress --json
+schema progress "progress --json, hostile: valid against the JSON Schema"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["learner"]=="bad\ufffdname" and d["fiches"][0]["best"]==100, d' "$tmp/out" 2>"$tmp/why"
+then result ok "progress --json: the learner repaired, not dropped"; else result fail "progress --json: the learner repaired, not dropped" "$tmp/why"; fi
+run 0 "export csv with formulas" -- "$adpa" --db "$hdb" export --all --format csv
+if python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8", errors="surrogateescape")))
+assert len(rows) == 8, len(rows)
+names = {r["learner"] for r in rows}
+assert "\x27=HYPERLINK(\"http://evil\",\"x\")" in names and "\x27-2+3" in names and "\x27@SUM(A1)" in names, names
+assert "<script>alert(1)</script>" in names, names
+notes = {r["learner"]: r["note"] for r in rows}
+assert notes["<script>alert(1)</script>"] == "\x27=cmd|\x27 /C calc\x27!A0", notes
+for r in rows:
+    for k, v in r.items():
+        assert not v or v[0] not in "=+-@\t\r", (k, v)
+' "$tmp/out" 2>"$tmp/why"; then result ok "export csv: formula cells prefixed with a quote"; else result fail "export csv: formula cells prefixed with a quote" "$tmp/why"; fi
+has out $'^"\'=HYPERLINK\\(""http://evil"",""x""\\)",quiz-test,rgpd,' "export csv: a formula cell, byte by byte (RFC 4180 quoting kept)"
+has out $'^esc\x1b\\[2Jname,' "export csv to a file: the data as it is"
+if script -qec "$adpa --db '$hdb' export --all --format csv" /dev/null >"$tmp/out" 2>&1; then
+    hasnot out "$raw" "export csv on a terminal: no raw control character"
+    has out '^esc\^\[\[2Jname,' "export csv on a terminal: caret notation"
+else result fail "export csv on a terminal (script)" "$tmp/out"; fi
+# diagnostics: a file name and an SQLite message quoting a schema name
+cp -r $bad "$tmp/hc" && mv "$tmp/hc/comprendre/02-yaml-syntax.md" "$tmp/hc/comprendre/"$'\e]52;c;aGk=\a.md'
+run 1 "check: a file named with OSC 52" -- "$adpa" check "$tmp/hc"
+hasnot out "$raw" "check: the file name cleaned"
+has out $'/comprendre/\\^\\[\\]52;c;aGk=\\^G\\.md:5:1: error:' "check: the file name in caret notation"
+cp "$hdb" "$tmp/view.db"
+sqlite3 "$tmp/view.db" "alter table learner rename to learner_old; create view learner as select * from \"$(printf 'x\e]52;c;aGk=\a')\""
+run 1 "report: SQLite error quoting a hostile name" -- "$adpa" --course $qc report "$tmp/view.db"
+hasnot err "$raw" "report: the SQLite message cleaned"
+has err '^adpa: .*view.db: ' "report: the file named"
+unset ADPA_NOW
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

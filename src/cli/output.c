@@ -1,0 +1,163 @@
+/*
+ * Everything the command line prints from data goes through here.
+ *
+ * Terminal: a learner name, a note, a file name or an SQLite message (which
+ * quotes schema names) may hold ESC, OSC 52 or OSC 8 sequences; diagnostics
+ * (cli_warn) and table cells (print_clean) pass through adpa_text_clean,
+ * the core's one text-safety function.
+ *
+ * JSON: jansson refuses invalid UTF-8, and an unchecked json_pack then drops
+ * the row. Strings go through json_text, which replaces each invalid byte by
+ * U+FFFD and counts it per kind of field; json_print says so on stderr, one
+ * line per kind. Every constructor result is checked (jok): the only failure
+ * left is memory, which aborts like xmalloc. Every JSON output is an object
+ * with "format": 1 first.
+ *
+ * CSV (RFC 4180): a cell that starts with = + - @ TAB or CR is a formula to a
+ * spreadsheet; OWASP's neutralisation prefixes it with a quote ('). On a
+ * terminal the cells are also cleaned of control characters.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <adpa/util.h>
+
+#include "cli.h"
+
+void cli_warn(const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	char *safe = adpa_text_clean(b.p ? b.p : "", b.len, 0);
+	fprintf(stderr, "adpa: %s\n", safe);
+	free(safe);
+	buf_free(&b);
+}
+
+void print_clean(FILE *fp, const char *s)
+{
+	char *safe = adpa_text_clean(s, strlen(s), 0);
+	fputs(safe, fp);
+	free(safe);
+}
+
+char *text_clean(const char *s)
+{
+	return adpa_text_clean(s, strlen(s), 0);
+}
+
+json_t *jok(json_t *v)
+{
+	if (!v) {
+		fputs("adpa: out of memory while writing JSON\n", stderr);
+		abort();
+	}
+	return v;
+}
+
+void jset(json_t *obj, const char *key, json_t *v)
+{
+	if (json_object_set_new(obj, key, jok(v)) < 0)
+		jok(NULL);
+}
+
+void jpush(json_t *arr, json_t *v)
+{
+	if (json_array_append_new(arr, jok(v)) < 0)
+		jok(NULL);
+}
+
+static const char *const kind_names[] = {
+    [JSON_LEARNER] = "learner names", [JSON_NOTE] = "notes",
+    [JSON_LABEL] = "bookmark labels", [JSON_ID] = "course or fiche ids",
+    [JSON_TEXT] = "course texts",
+};
+
+json_t *json_text(struct json_out *out, enum json_kind kind, const char *s)
+{
+	size_t len = strlen(s);
+	if (adpa_utf8_invalid_at(s, len) == (size_t)-1)
+		return jok(json_stringn(s, len));
+	struct buf b = {0};
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		int n = adpa_utf8_decode(s + i, len - i, &c);
+		if (c == 0xFFFD && n == 1)
+			buf_adds(&b, "\xEF\xBF\xBD");
+		else
+			buf_add(&b, s + i, (size_t)n);
+		i += (size_t)n;
+	}
+	out->repaired[kind]++;
+	json_t *v = jok(json_stringn(b.p, b.len));
+	buf_free(&b);
+	return v;
+}
+
+json_t *json_text_or_null(struct json_out *out, enum json_kind kind, const char *s)
+{
+	return s ? json_text(out, kind, s) : jok(json_null());
+}
+
+json_t *json_time(int64_t t)
+{
+	char buf[32];
+	format_time(t, buf, sizeof buf);
+	return jok(*buf ? json_string(buf) : json_null());
+}
+
+json_t *json_score(int v)
+{
+	return jok(v >= 0 ? json_integer(v) : json_null());
+}
+
+json_t *json_root(void)
+{
+	json_t *o = jok(json_object());
+	jset(o, "format", json_integer(ADPA_JSON_FORMAT));
+	return o;
+}
+
+int json_print(json_t *root, const struct json_out *out)
+{
+	int rc = json_dumpf(root, stdout, JSON_INDENT(2));
+	putchar('\n');
+	json_decref(root);
+	for (size_t k = 0; out && k < JSON_NKINDS; k++)
+		if (out->repaired[k])
+			fprintf(stderr,
+			        "adpa: invalid UTF-8 in %zu %s: each invalid byte written as "
+			        "U+FFFD\n",
+			        out->repaired[k], kind_names[k]);
+	if (rc < 0 || fflush(stdout) == EOF) {
+		fputs("adpa: cannot write the JSON output\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+void csv_cell(FILE *fp, const char *s, bool last, bool tty)
+{
+	char *safe = tty ? adpa_text_clean(s, strlen(s), ADPA_CLEAN_KEEP_NEWLINES) : NULL;
+	const char *v = safe ? safe : s;
+	bool formula = strchr("=+-@\t\r", v[0]) && v[0];
+	if (strpbrk(v, ",\"\r\n") || formula) {
+		fputc('"', fp);
+		if (formula)
+			fputc('\'', fp);
+		for (; *v; v++) {
+			if (*v == '"')
+				fputc('"', fp);
+			fputc(*v, fp);
+		}
+		fputc('"', fp);
+	} else {
+		fputs(v, fp);
+	}
+	fputs(last ? "\r\n" : ",", fp);
+	free(safe);
+}

@@ -175,8 +175,7 @@ static void test_store_paths(void)
 	OK(adpa_store_paths(s, l, "t", &ps, &n, &e) == 0 && n == 1 && ps[0].id == p2,
 	   "the other path stays");
 	adpa_store_paths_free(ps, n);
-	adpa_store_paths_free(NULL, 0);
-	OK(1, "adpa_store_paths_free(NULL, 0)");
+	adpa_store_paths_free(NULL, 0); /* a no-op */
 	adpa_store_close(s);
 }
 

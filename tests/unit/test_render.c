@@ -142,8 +142,7 @@ static void test_text(void)
 	STR_EQ(d->lines[0].text, "*pas* du", "render_text keeps characters");
 	OK(d->lines[0].spans[0].style == ADPA_STYLE_H1, "render_text style");
 	adpa_doc_free(d);
-	adpa_doc_free(NULL);
-	OK(1, "adpa_doc_free(NULL)");
+	adpa_doc_free(NULL); /* a no-op */
 	STR_EQ(adpa_style_name(ADPA_STYLE_STRONG), "strong", "style names");
 }
 

@@ -204,8 +204,8 @@ static void test_snippets(struct adpa_search *s)
 	OK(adpa_search_query(s, course, "mot", 2, &h, &e) == 0 && h.n == 2 && h.total == 5,
 	   "limit: two hits of five, total counted");
 	adpa_hits_clear(&h);
+	OK(h.n == 0 && h.v == NULL && h.total == 0, "adpa_hits_clear empties the hits");
 	adpa_hits_clear(NULL);
-	OK(1, "adpa_hits_clear(NULL)");
 }
 
 /* A search of course c (NULL: none loaded) with cache file path; its
@@ -339,8 +339,7 @@ int main(void)
 	test_syntax(s);
 	test_snippets(s);
 	adpa_search_free(s);
-	adpa_search_free(NULL);
-	OK(1, "adpa_search_free(NULL)");
+	adpa_search_free(NULL); /* a no-op: ASan and the exit status are the check */
 	adpa_course_free(c);
 	test_cache();
 	char cmd[512];

@@ -70,8 +70,7 @@ static void test_reading(void)
 	INT_EQ(p.best, -1, "no quiz yet");
 	OK(adpa_store_progress(s, ana, "c", "f2", &p, &e) == 0 && !p.known, "unknown fiche");
 	adpa_store_close(s);
-	adpa_store_close(NULL);
-	OK(1, "adpa_store_close(NULL)");
+	adpa_store_close(NULL); /* a no-op */
 }
 
 static void test_quiz_store(void)

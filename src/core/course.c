@@ -18,8 +18,8 @@
 
 #include "adpa/text.h"
 #include "internal.h"
-#include <adpa/util.h>
 #include "yamlx.h"
+#include <adpa/util.h>
 
 struct pathlist {
 	char **v;
@@ -144,7 +144,7 @@ static void parse_paths(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 }
 
 /* Reads course.yaml. Returns -1 (err filled, details in diags) when unusable. */
-static int load_meta(struct adpa_course *c, const char *path, struct adpa_diags *diags,
+static int load_meta(struct adpa_course *c, const char *path, bool strict, struct adpa_diags *diags,
                      struct adpa_error *err)
 {
 	enum { ID, TITLE, LANG, VERSION, DESC, RUBRICS, PATHS, ABOUT, MASTERY, NKEYS };
@@ -160,6 +160,7 @@ static int load_meta(struct adpa_course *c, const char *path, struct adpa_diags 
 	struct ydoc y;
 	if (bytes_check(path, text, n, 1, &local) && ydoc_load(&y, text, n, path, 0, &local) == 0) {
 		yaml_node_t *v[NKEYS];
+		y.strict = strict;
 		if (ymap(&y, ydoc_root(&y), "course.yaml", keys, NKEYS, v)) {
 			c->id = ystr(&y, v[ID], "id");
 			c->title = ystr(&y, v[TITLE], "title");
@@ -326,7 +327,7 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 		return NULL;
 	}
 	char *meta = xasprintf("%s/course.yaml", dir);
-	int rc = load_meta(c, meta, diags, err);
+	int rc = load_meta(c, meta, strict, diags, err);
 	free(meta);
 	if (rc < 0) {
 		adpa_course_free(c);

@@ -17,8 +17,8 @@
 #include "adpa/glossary.h"
 #include "adpa/text.h"
 #include "internal.h"
-#include <adpa/util.h>
 #include "yamlx.h"
+#include <adpa/util.h>
 
 void terms_free(struct adpa_term *t, size_t n)
 {
@@ -117,6 +117,7 @@ int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
 	struct ydoc y;
 	int rc = -1;
 	if (bytes_check(path, text, n, 1, diags) && ydoc_load(&y, text, n, path, 0, diags) == 0) {
+		y.strict = diags != NULL; /* adpa check */
 		yaml_node_t *root = ydoc_root(&y);
 		yaml_node_item_t *items;
 		size_t len = 0;

@@ -274,6 +274,8 @@ static void index_ids(struct adpa_course *c, bool strict, struct adpa_diags *d,
 {
 	struct adpa_index *ix = c->index;
 	ix->by_id = xcalloc(c->nfiches + 1, sizeof *ix->by_id);
+	if (!c->nfiches) /* c->fiches is NULL: nothing to copy or sort */
+		return;
 	memcpy(ix->by_id, c->fiches, c->nfiches * sizeof *c->fiches);
 	qsort(ix->by_id, c->nfiches, sizeof *ix->by_id, cmp_id);
 	size_t kept = 0;
@@ -336,7 +338,8 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 
 	struct pathlist files = {0};
 	scan(dir, NULL, 0, &files);
-	qsort(files.v, files.n, sizeof *files.v, cmp_str);
+	if (files.n)
+		qsort(files.v, files.n, sizeof *files.v, cmp_str);
 	size_t cap = 0;
 	/* strict: every admitted fiche, dropped duplicates included, has its body
 	 * checked once all ids are known; bodies are read again then, one at a
@@ -370,7 +373,8 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 	struct adpa_fiche **dropped = xcalloc(c->nfiches + 1, sizeof *dropped);
 	size_t ndropped = 0;
 	index_ids(c, strict, diags, dropped, &ndropped);
-	qsort(c->fiches, c->nfiches, sizeof *c->fiches, cmp_fiche);
+	if (c->nfiches)
+		qsort(c->fiches, c->nfiches, sizeof *c->fiches, cmp_fiche);
 	for (size_t i = 0; i < c->nfiches; i++) {
 		c->fiches[i]->index = i;
 		struct adpa_rubric *r = &c->rubrics[c->fiches[i]->rubric_index];

@@ -77,6 +77,8 @@ static int cmp_term_key(const void *a, const void *b)
 static void index_terms(struct adpa_course *c, struct ydoc *y)
 {
 	struct adpa_index *ix = c->index;
+	if (!ix->nkeys) /* ix->keys is NULL */
+		return;
 	qsort(ix->keys, ix->nkeys, sizeof *ix->keys, cmp_term_key);
 	size_t kept = 0;
 	for (size_t i = 0; i < ix->nkeys; i++) {

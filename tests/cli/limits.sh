@@ -49,6 +49,16 @@ mk() { # mk CASE [SIZE]: generates the course $tmp/CASE
     python3 "$gen" "$tmp/$1" "$@" || result fail "generate $1"
 }
 
+# a course with no fiches and an empty glossary (NULL passed to memcpy and
+# qsort, caught by UBSan)
+empty=tests/fixtures/empty
+run 0 "check empty course" -- "$adpa" check $empty
+same out "$empty: 0 fiches, 0 errors, 0 warnings" "check: empty course and glossary"
+run 0 "list empty course" -- "$adpa" --course $empty list
+run 0 "glossary of an empty glossary" -- "$adpa" --course $empty glossary
+run 1 "search an empty course" -- "$adpa" --course $empty search mot
+run 0 "progress on an empty course" -- "$adpa" --course $empty progress
+
 capwarn="warning: block quotes and list items nested deeper than 16 levels are shown flat, without their bars and markers"
 
 # renderer: nested containers (49 quotes and 60 items wrote past the prefix

@@ -85,6 +85,12 @@ struct adpa_doc {
 	struct adpa_chunk *chunks;
 };
 
+/* Block quotes and list items nested deeper than this keep their text but
+ * lose their bar or marker: they are laid out flat at this depth (like
+ * lowdown's maxdepth), so the page keeps room for the words and no input
+ * costs more than its size. adpa check warns where a fiche reaches it. */
+#define ADPA_RENDER_MAX_NEST 16
+
 struct adpa_render_opts {
 	int width;       /* cells per line; values below 10 are raised to 10 */
 	int line_offset; /* added to cmark's line numbers (body_line - 1) */

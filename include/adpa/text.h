@@ -1,11 +1,18 @@
 /*
  * Text safety and terminal cell widths.
  *
- * Every string that comes from a course file goes through adpa_text_clean()
- * before a front end sees it: C0 and C1 control characters (ESC among them)
- * and DEL are made visible in caret notation (^[ , ^?) or as <U+0085>, so a
- * course file can never move the cursor, clear the screen or write to the
- * clipboard (OSC 52). Invalid UTF-8 becomes U+FFFD.
+ * adpa_text_clean() is the one text-safety function: every string adpa
+ * prints from data (course files, file names in diagnostics, learner names,
+ * SQLite error texts) goes through it before a front end shows it.
+ *   - C0 controls (ESC among them) and DEL become caret notation (^[ , ^?);
+ *   - C1 controls (U+0080..U+009F) become <U+0085>;
+ *   - bidi controls (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F,
+ *     U+061C) become <U+202E>, so text can never be reordered on screen
+ *     (« Trojan Source », CVE-2021-42574);
+ *   - invalid UTF-8 becomes U+FFFD.
+ * So data can never move the cursor, clear the screen, write to the
+ * clipboard (OSC 52), make a hyperlink (OSC 8) or hide text behind a
+ * direction change. Everything else, U+00A0 and U+202F included, is kept.
  *
  * Widths count terminal cells (wide characters 2, combining marks 0) through
  * libunistring, independently of the process locale.
@@ -22,11 +29,21 @@ enum adpa_clean_flags {
 	ADPA_CLEAN_TABS_TO_SPACE = 1 << 1  /* a tab becomes one space (otherwise ^I) */
 };
 
-/* Returns a newly allocated, safe copy of s[0..len); the caller frees it. */
+/* Returns a newly allocated, safe copy of s[0..len) (s need not be
+ * NUL-terminated, may hold NUL bytes: they become ^@); the caller frees it.
+ * flags: 0 for one-line text such as a name or a message (a newline becomes
+ * a space, a tab ^I). Never fails. */
 char *adpa_text_clean(const char *s, size_t len, unsigned flags);
 
-/* True when s[0..len) holds a control character adpa_text_clean would change. */
+/* True when s[0..len) holds a control or bidi character adpa_text_clean
+ * would change. */
 bool adpa_text_has_controls(const char *s, size_t len);
+
+/* True for the bidi formatting characters adpa_text_clean makes visible. */
+bool adpa_is_bidi_control(uint32_t c);
+
+/* Byte offset of the first bidi control in s[0..len), or (size_t)-1. */
+size_t adpa_text_bidi_at(const char *s, size_t len);
 
 /* Decodes one UTF-8 character at s (at most len bytes); stores it in *uc and
  * returns its length (>= 1). An invalid sequence yields U+FFFD and length 1. */

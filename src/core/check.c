@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adpa/render.h"
 #include "adpa/text.h"
 #include "internal.h"
 #include <adpa/util.h>
@@ -129,9 +130,50 @@ static void check_link(const struct adpa_course *c, const struct adpa_fiche *f,
 	free(safe);
 }
 
+/* Warns once, at the first block quote or list item past the renderer's
+ * nesting cap, that what is inside is shown flat. */
+static void check_nesting(const struct adpa_fiche *f, const struct lines *l, cmark_node *n,
+                          struct adpa_diags *d)
+{
+	int k = cmark_node_get_start_line(n);
+	size_t len, off = (size_t)cmark_node_get_start_column(n);
+	const char *s = line_at(l, k, &len);
+	off = off ? off - 1 : 0;
+	char *head = xstrndup(s, off < len ? off : len);
+	int col = adpa_text_column(head, strlen(head));
+	free(head);
+	adpa_diags_add(d, ADPA_SEV_WARNING, f->path, f->body_line - 1 + k, col,
+	               "block quotes and list items nested deeper than %d levels are shown "
+	               "flat, without their bars and markers",
+	               ADPA_RENDER_MAX_NEST);
+}
+
+/* Warns about the first bidi control of the body (and how many there are):
+ * it would reorder what a reader sees; adpa shows it as <U+202E>. */
+static void check_bidi(const struct adpa_fiche *f, const char *body, size_t len,
+                       struct adpa_diags *d)
+{
+	size_t at = adpa_text_bidi_at(body, len);
+	if (at == (size_t)-1)
+		return;
+	size_t count = 0;
+	for (size_t i = at, k; i < len && (k = adpa_text_bidi_at(body + i, len - i)) != (size_t)-1;
+	     i += k + 2) /* a bidi control takes 2 or 3 bytes */
+		count++;
+	int line, col;
+	text_position(body, at, f->body_line, &line, &col);
+	uint32_t c;
+	adpa_utf8_decode(body + at, len - at, &c);
+	adpa_diags_add(d, ADPA_SEV_WARNING, f->path, line, col,
+	               "bidi control U+%04X in the text (%zu in this fiche): it reorders what "
+	               "readers see; adpa shows it as <U+%04X>",
+	               (unsigned)c, count, (unsigned)c);
+}
+
 void body_check(const struct adpa_course *c, const struct adpa_fiche *f, const char *body,
                 size_t len, struct adpa_diags *d)
 {
+	check_bidi(f, body, len, d);
 	cmark_node *doc = cmark_parse_document(body, len, CMARK_OPT_DEFAULT);
 	if (!doc)
 		return;
@@ -139,11 +181,21 @@ void body_check(const struct adpa_course *c, const struct adpa_fiche *f, const c
 	lines_index(&l, body, len);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
+	int nest = 0;
+	bool nest_warned = false;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM) {
+			nest += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			if (nest > ADPA_RENDER_MAX_NEST && !nest_warned) {
+				check_nesting(f, &l, n, d);
+				nest_warned = true;
+			}
+		}
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		cmark_node *n = cmark_iter_get_node(it);
-		switch (cmark_node_get_type(n)) {
+		switch (type) {
 		case CMARK_NODE_LINK:
 			check_link(c, f, &l, n, d);
 			break;

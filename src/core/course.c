@@ -18,8 +18,8 @@
 
 #include "adpa/text.h"
 #include "internal.h"
-#include <adpa/util.h>
 #include "yamlx.h"
+#include <adpa/util.h>
 
 struct pathlist {
 	char **v;
@@ -144,7 +144,7 @@ static void parse_paths(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 }
 
 /* Reads course.yaml. Returns -1 (err filled, details in diags) when unusable. */
-static int load_meta(struct adpa_course *c, const char *path, struct adpa_diags *diags,
+static int load_meta(struct adpa_course *c, const char *path, bool strict, struct adpa_diags *diags,
                      struct adpa_error *err)
 {
 	enum { ID, TITLE, LANG, VERSION, DESC, RUBRICS, PATHS, ABOUT, MASTERY, NKEYS };
@@ -160,6 +160,7 @@ static int load_meta(struct adpa_course *c, const char *path, struct adpa_diags 
 	struct ydoc y;
 	if (bytes_check(path, text, n, 1, &local) && ydoc_load(&y, text, n, path, 0, &local) == 0) {
 		yaml_node_t *v[NKEYS];
+		y.strict = strict;
 		if (ymap(&y, ydoc_root(&y), "course.yaml", keys, NKEYS, v)) {
 			c->id = ystr(&y, v[ID], "id");
 			c->title = ystr(&y, v[TITLE], "title");
@@ -273,6 +274,8 @@ static void index_ids(struct adpa_course *c, bool strict, struct adpa_diags *d,
 {
 	struct adpa_index *ix = c->index;
 	ix->by_id = xcalloc(c->nfiches + 1, sizeof *ix->by_id);
+	if (!c->nfiches) /* c->fiches is NULL: nothing to copy or sort */
+		return;
 	memcpy(ix->by_id, c->fiches, c->nfiches * sizeof *c->fiches);
 	qsort(ix->by_id, c->nfiches, sizeof *ix->by_id, cmp_id);
 	size_t kept = 0;
@@ -326,7 +329,7 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 		return NULL;
 	}
 	char *meta = xasprintf("%s/course.yaml", dir);
-	int rc = load_meta(c, meta, diags, err);
+	int rc = load_meta(c, meta, strict, diags, err);
 	free(meta);
 	if (rc < 0) {
 		adpa_course_free(c);
@@ -335,7 +338,8 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 
 	struct pathlist files = {0};
 	scan(dir, NULL, 0, &files);
-	qsort(files.v, files.n, sizeof *files.v, cmp_str);
+	if (files.n)
+		qsort(files.v, files.n, sizeof *files.v, cmp_str);
 	size_t cap = 0;
 	/* strict: every admitted fiche, dropped duplicates included, has its body
 	 * checked once all ids are known; bodies are read again then, one at a
@@ -369,7 +373,8 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 	struct adpa_fiche **dropped = xcalloc(c->nfiches + 1, sizeof *dropped);
 	size_t ndropped = 0;
 	index_ids(c, strict, diags, dropped, &ndropped);
-	qsort(c->fiches, c->nfiches, sizeof *c->fiches, cmp_fiche);
+	if (c->nfiches)
+		qsort(c->fiches, c->nfiches, sizeof *c->fiches, cmp_fiche);
 	for (size_t i = 0; i < c->nfiches; i++) {
 		c->fiches[i]->index = i;
 		struct adpa_rubric *r = &c->rubrics[c->fiches[i]->rubric_index];

@@ -13,8 +13,8 @@
 
 #include "adpa/text.h"
 #include "internal.h"
-#include <adpa/util.h>
 #include "yamlx.h"
+#include <adpa/util.h>
 
 static bool is_fence(const char *line, size_t n)
 {
@@ -65,6 +65,18 @@ char *file_read(const char *path, size_t *len, struct adpa_error *err)
 	return data;
 }
 
+void text_position(const char *data, size_t at, int line0, int *line, int *col)
+{
+	*line = line0;
+	size_t start = 0;
+	for (size_t i = 0; i < at; i++)
+		if (data[i] == '\n') {
+			++*line;
+			start = i + 1;
+		}
+	*col = adpa_text_column(data + start, at - start);
+}
+
 bool bytes_check(const char *path, const char *data, size_t len, int line0, struct adpa_diags *d)
 {
 	const char *nul = memchr(data, '\0', len);
@@ -72,16 +84,8 @@ bool bytes_check(const char *path, const char *data, size_t len, int line0, stru
 	size_t at = bad != (size_t)-1 ? bad : nul ? (size_t)(nul - data) : (size_t)-1;
 	if (at == (size_t)-1)
 		return true;
-	int line = line0;
-	size_t start = 0;
-	for (size_t i = 0; i < at; i++)
-		if (data[i] == '\n') {
-			line++;
-			start = i + 1;
-		}
-	char *head = xstrndup(data + start, at - start);
-	int col = adpa_text_column(head, at - start);
-	free(head);
+	int line, col;
+	text_position(data, at, line0, &line, &col);
 	if (bad != (size_t)-1)
 		adpa_diags_add(d, ADPA_SEV_ERROR, path, line, col, "invalid UTF-8 byte 0x%02X",
 		               (unsigned char)data[at]);
@@ -360,6 +364,7 @@ struct adpa_fiche *fiche_load(const char *path, bool strict, struct adpa_diags *
 		free(text);
 		return NULL;
 	}
+	y.strict = strict;
 	struct adpa_fiche *f = xcalloc(1, sizeof *f);
 	f->path = xstrdup(path);
 	f->body_offset = (long)body_off;

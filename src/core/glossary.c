@@ -17,8 +17,8 @@
 #include "adpa/glossary.h"
 #include "adpa/text.h"
 #include "internal.h"
-#include <adpa/util.h>
 #include "yamlx.h"
+#include <adpa/util.h>
 
 void terms_free(struct adpa_term *t, size_t n)
 {
@@ -77,6 +77,8 @@ static int cmp_term_key(const void *a, const void *b)
 static void index_terms(struct adpa_course *c, struct ydoc *y)
 {
 	struct adpa_index *ix = c->index;
+	if (!ix->nkeys) /* ix->keys is NULL */
+		return;
 	qsort(ix->keys, ix->nkeys, sizeof *ix->keys, cmp_term_key);
 	size_t kept = 0;
 	for (size_t i = 0; i < ix->nkeys; i++) {
@@ -117,6 +119,7 @@ int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
 	struct ydoc y;
 	int rc = -1;
 	if (bytes_check(path, text, n, 1, diags) && ydoc_load(&y, text, n, path, 0, diags) == 0) {
+		y.strict = diags != NULL; /* adpa check */
 		yaml_node_t *root = ydoc_root(&y);
 		yaml_node_item_t *items;
 		size_t len = 0;

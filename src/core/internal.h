@@ -20,6 +20,9 @@ void refs_free(struct adpa_ref *v, size_t n);
 
 /* Reads a whole file of at most ADPA_MAX_FILE_SIZE bytes; NUL-terminated. */
 char *file_read(const char *path, size_t *len, struct adpa_error *err);
+/* The line and character column of byte at in data, whose first line is
+ * line line0. */
+void text_position(const char *data, size_t at, int line0, int *line, int *col);
 /* Strict byte checks shared by every course file: NUL bytes and UTF-8. */
 bool bytes_check(const char *path, const char *data, size_t len, int line0, struct adpa_diags *d);
 

@@ -1,9 +1,11 @@
 /*
- * Text safety and cell widths: the one place where course text is made safe
- * for a terminal. Control characters are made visible rather than dropped, so
- * an author sees them and adpa check can point at them; nothing a course file
- * holds can reach the terminal as an escape sequence. Also the content hash
- * (a change detector over bytes) the store and search key their rows with.
+ * Text safety and cell widths: the one place where text from data (course
+ * files, progress files, file names, SQLite messages) is made safe for a
+ * terminal. Control characters and bidi controls are made visible rather than
+ * dropped, so an author sees them and adpa check can point at them; nothing
+ * a data file holds can reach the terminal as an escape sequence or reorder
+ * what is shown around it. Also the content hash (a change detector over
+ * bytes) the store and search key their rows with.
  */
 #include "adpa/text.h"
 
@@ -40,32 +42,86 @@ static bool is_control(uint32_t c)
 	return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0);
 }
 
+bool adpa_is_bidi_control(uint32_t c)
+{
+	return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+/* What adpa_text_clean() makes visible. */
+static bool is_unsafe(uint32_t c)
+{
+	return is_control(c) || adpa_is_bidi_control(c);
+}
+
 bool adpa_text_has_controls(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
 		i += (size_t)adpa_utf8_decode(s + i, len - i, &c);
-		if (is_control(c))
+		if (is_unsafe(c))
 			return true;
 	}
 	return false;
 }
 
-/* True when s needs no change at all: no C0/DEL byte, no C1 (U+0080..U+009F,
- * encoded C2 80..C2 9F), valid UTF-8. The common case, checked fast. */
+size_t adpa_text_bidi_at(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		int n = adpa_utf8_decode(s + i, len - i, &c);
+		if (adpa_is_bidi_control(c))
+			return i;
+		i += (size_t)n;
+	}
+	return (size_t)-1;
+}
+
+/* True when the byte at p[i] starts something unsafe: a C0 control or DEL,
+ * a C1 control (C2 80..C2 9F) or a bidi control (D8 9C, E2 80 8E/8F,
+ * E2 80 AA..AE, E2 81 A6..A9). */
+static bool byte_unsafe(const unsigned char *p, size_t i, size_t len)
+{
+	unsigned char c = p[i];
+	if (c < 0x20 || c == 0x7F)
+		return true;
+	if (c == 0xC2)
+		return i + 1 < len && p[i + 1] < 0xA0;
+	if (c == 0xD8)
+		return i + 1 < len && p[i + 1] == 0x9C;
+	if (c != 0xE2 || i + 2 >= len)
+		return false;
+	unsigned char b = p[i + 1], d = p[i + 2];
+	return (b == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE))) ||
+	       (b == 0x81 && d >= 0xA6 && d <= 0xA9);
+}
+
+/* True when s needs no change at all: nothing unsafe (see byte_unsafe), valid
+ * UTF-8. The common case, checked a word at a time: only words holding a
+ * byte below 0x20, DEL or a non-ASCII byte are looked at closely. */
 static bool already_clean(const char *s, size_t len, bool valid)
 {
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
 	const unsigned char *p = (const unsigned char *)s;
 	bool ascii = true;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = p[i];
-		if (c < 0x20 || c == 0x7F)
-			return false;
-		if (c >= 0x80) {
-			ascii = false;
-			if (c == 0xC2 && i + 1 < len && p[i + 1] < 0xA0)
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		uint64_t x7f = v ^ (ones * 0x7F);
+		if (!((v & highs) | ((v - ones * 0x20) & ~v & highs) |
+		      ((x7f - ones) & ~x7f & highs)))
+			continue;
+		for (size_t k = i; k < i + 8; k++) {
+			ascii = ascii && p[k] < 0x80;
+			if (byte_unsafe(p, k, len))
 				return false;
 		}
+	}
+	for (; i < len; i++) {
+		ascii = ascii && p[i] < 0x80;
+		if (byte_unsafe(p, i, len))
+			return false;
 	}
 	return ascii || valid || !u8_check(p, len);
 }
@@ -90,7 +146,7 @@ void text_clean_append(struct buf *out, const char *s, size_t len, unsigned flag
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
 		int n = adpa_utf8_decode(s + i, len - i, &c);
-		if (!is_control(c)) {
+		if (!is_unsafe(c)) {
 			if (c == 0xFFFD && n == 1)
 				buf_adds(&b, "\xEF\xBF\xBD");
 			else

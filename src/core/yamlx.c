@@ -170,8 +170,17 @@ char *ystr(struct ydoc *y, yaml_node_t *n, const char *key)
 		yerr(y, n, "\"%s\" must not be empty", key);
 		return NULL;
 	}
-	return adpa_text_clean((const char *)n->data.scalar.value, n->data.scalar.length,
-	                       ADPA_CLEAN_TABS_TO_SPACE);
+	const char *v = (const char *)n->data.scalar.value;
+	size_t len = n->data.scalar.length, at;
+	if (y->strict && (at = adpa_text_bidi_at(v, len)) != (size_t)-1) {
+		uint32_t c;
+		adpa_utf8_decode(v + at, len - at, &c);
+		ywarn(y, n,
+		      "bidi control U+%04X in \"%s\": it reorders what readers see; adpa shows "
+		      "it as <U+%04X>",
+		      (unsigned)c, key, (unsigned)c);
+	}
+	return adpa_text_clean(v, len, ADPA_CLEAN_TABS_TO_SPACE);
 }
 
 bool yint(struct ydoc *y, yaml_node_t *n, const char *key, int *out)

@@ -20,6 +20,7 @@ struct ydoc {
 	int line_off; /* file line of the text's first line, minus 1 */
 	struct adpa_diags *diags;
 	size_t nerr; /* errors reported through this document */
+	bool strict; /* adpa check: also warn about what is only suspicious */
 };
 
 /* Parses text; on a syntax error reports it and returns -1. */

@@ -4,6 +4,7 @@
 #include "adpa/render.h"
 #include "adpa/text.h"
 #include "harness.h"
+#include <adpa/util.h>
 
 /* Renders md and joins the lines with \n; caller frees. */
 static char *render(const char *md, int width, struct adpa_doc **keep)
@@ -146,8 +147,67 @@ static void test_text(void)
 	STR_EQ(adpa_style_name(ADPA_STYLE_STRONG), "strong", "style names");
 }
 
+/* Regression: 49 nested quotes wrote past the prefix stack; 1M overflowed
+ * the C stack. Deeper content is shown flat, never dropped. */
+static void test_nesting(void)
+{
+	struct buf md = {0};
+	for (int i = 0; i < 49; i++)
+		buf_adds(&md, "> ");
+	buf_adds(&md, "profond");
+	char *got = render(md.p, 80, NULL);
+	struct buf want = {0};
+	for (int i = 0; i < ADPA_RENDER_MAX_NEST; i++)
+		buf_adds(&want, "│ ");
+	buf_adds(&want, "profond\n");
+	STR_EQ(got, want.p, "49 nested quotes: 16 bars, then the text flat");
+	free(got);
+	buf_free(&md);
+	buf_free(&want);
+
+	for (int i = 0; i < 80; i++) {
+		for (int k = 0; k < i; k++)
+			buf_adds(&md, "  ");
+		buf_printf(&md, "- n%d\n", i);
+	}
+	struct adpa_doc *d;
+	free(render(md.p, 200, &d));
+	INT_EQ(d->nlines, 80, "80 nested items: every item shown");
+	STR_EQ(d->lines[79].text, "                                n79",
+	       "items past the cap: flat, at the cap's indent");
+	STR_EQ(d->lines[1].text, "  ◦ n1", "items under the cap keep markers");
+	adpa_doc_free(d);
+	buf_free(&md);
+
+	size_t n = 1000000;
+	char *deep = malloc(n + 8);
+	memset(deep, '>', n);
+	memcpy(deep + n, " fond", 6);
+	struct adpa_render_opts o = {.width = 80};
+	d = adpa_render(deep, n + 5, &o);
+	OK(d && d->nlines == 1 && strstr(d->lines[0].text, "fond"),
+	   "1M nested quotes: no stack overflow, text kept");
+	adpa_doc_free(d);
+	free(deep);
+}
+
+/* Regression: named and numeric entities decode to controls after the
+ * source was found clean; they are cleaned like raw ones. */
+static void test_entities(void)
+{
+	expect("a&Tab;b&NewLine;c&#9;d&#10;e", 40, "a b c d e\n", "TAB/LF entities are spaces");
+	expect("x&#27;[2Jy &#x1b;z &#127;", 40, "x^[[2Jy ^[z ^?\n", "ESC/DEL entities visible");
+	expect("r&#x202E;l &#8206;", 40, "r<U+202E>l <U+200E>\n", "bidi entities visible");
+	expect("`&Tab;` [a&Tab;b](https://x.org/&Tab;)", 40,
+	       "&Tab; a b[1]\n\nLiens\n[1] https://x.org/\n",
+	       "entities in code, link text and target");
+	expect("```\na\u2067b\n```", 40, "  a<U+2067>b\n", "bidi in code blocks visible");
+}
+
 int main(void)
 {
+	test_nesting();
+	test_entities();
 	test_wrapping();
 	test_blocks();
 	test_links();

@@ -24,6 +24,32 @@ int main(void)
 	clean("a\nb", "a\nb", ADPA_CLEAN_KEEP_NEWLINES, "clean: newline kept");
 	clean("a\r\nb", "a b", 0, "clean: CRLF");
 	clean("caf\xe9", "caf\xef\xbf\xbd", 0, "clean: invalid UTF-8 to U+FFFD");
+	clean("a\xe2\x80\xae"
+	      "b\xe2\x80\xac"
+	      "c",
+	      "a<U+202E>b<U+202C>c", 0, "clean: RLO/PDF visible");
+	clean("\xe2\x81\xa6"
+	      "x\xe2\x81\xa9",
+	      "<U+2066>x<U+2069>", 0, "clean: LRI/PDI visible");
+	clean("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", "<U+200E><U+200F><U+061C>", 0,
+	      "clean: LRM, RLM, ALM visible");
+	clean("\xe2\x80\xaf;\xe2\x80\x99\xe2\x80\xa6\xe2\x80\xa9",
+	      "\xe2\x80\xaf;\xe2\x80\x99\xe2\x80\xa6\xe2\x80\xa9", 0,
+	      "clean keeps U+202F, U+2019, U+2026, U+2029");
+	clean("aaaaaaaaaaaaaaa\x1b", "aaaaaaaaaaaaaaa^[", 0, "clean: ESC after a clean word");
+	clean("aaaaaaaa\xe2\x80\xae", "aaaaaaaa<U+202E>", 0, "clean: bidi at a word's end");
+	clean("a\0b", "a", 0, "clean stops at the C string's NUL"); /* strlen() in clean() */
+	{
+		char *g = adpa_text_clean("a\0b", 3, 0);
+		STR_EQ(g, "a^@b", "clean: NUL byte made visible");
+		free(g);
+	}
+	OK(adpa_text_has_controls("a\xe2\x80\xae", 4), "has_controls finds RLO");
+	INT_EQ(adpa_text_bidi_at("ab\xe2\x81\xa7", 5), 2, "bidi_at: offset of RLI");
+	INT_EQ(adpa_text_bidi_at("\xe2\x80\xaf", 3), -1, "bidi_at: U+202F is not bidi");
+	OK(adpa_is_bidi_control(0x202A) && adpa_is_bidi_control(0x2069) &&
+	       !adpa_is_bidi_control(0x2065) && !adpa_is_bidi_control(0x202F),
+	   "is_bidi_control: ranges");
 	OK(adpa_text_has_controls("a\x1b", 2), "has_controls finds ESC");
 	OK(!adpa_text_has_controls("abc é", 6), "has_controls: none");
 

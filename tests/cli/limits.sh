@@ -1,0 +1,112 @@
+#!/bin/bash
+# Hostile courses, one per class of attack (tests/fixtures/gen-hostile.py
+# writes the large ones at test time): each must give its exact diagnostic
+# from adpa check, a single "fiche skipped" warning from the other commands,
+# and never crash, hang or blow up. Time limits are generous (ASan builds).
+set -u
+adpa=$1
+cd "$(dirname "$0")/../.." || exit 1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset ADPA_COURSE NO_COLOR
+export HOME=$tmp/home XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache
+gen=tests/fixtures/gen-hostile.py
+n=0 failed=0
+
+result() { # ok|fail name [detail file]
+    n=$((n + 1))
+    if [ "$1" = ok ]; then echo "ok $n - $2"; else
+        failed=$((failed + 1)); echo "not ok $n - $2"
+        [ -n "${3:-}" ] && sed 's/^/# /' "$3" | cut -c1-300 | head -20
+    fi
+}
+
+run() { # run RC NAME -- CMD...: runs under timeout 10, checks the exit status
+    local want=$1 name=$2; shift 3
+    timeout 10 "$@" >"$tmp/out.raw" 2>"$tmp/err.raw"
+    local rc=$?
+    sed "s|$tmp/||g" "$tmp/out.raw" >"$tmp/out"; sed "s|$tmp/||g" "$tmp/err.raw" >"$tmp/err"
+    if [ "$rc" -eq "$want" ]; then result ok "$name: exit $want"; else
+        echo "exit $rc, want $want" >"$tmp/why"; cat "$tmp/err" >>"$tmp/why"
+        result fail "$name: exit $want" "$tmp/why"; fi
+}
+
+same() { # same STREAM TEXT NAME: the stream is exactly TEXT (paths relative)
+    if [ "$(cat "$tmp/$1")" = "$2" ]; then result ok "$3"; else
+        printf 'want: %s\n' "$2" >"$tmp/got.why"; cat "$tmp/$1" >>"$tmp/got.why"
+        result fail "$3" "$tmp/got.why"; fi
+}
+
+has() { # has STREAM PATTERN NAME (grep -E)
+    if grep -Eq -- "$2" "$tmp/$1"; then result ok "$3"; else result fail "$3" "$tmp/$1"; fi
+}
+
+hasnot() { # hasnot STREAM PATTERN NAME (grep -P)
+    if grep -Pq -- "$2" "$tmp/$1"; then result fail "$3" "$tmp/$1"; else result ok "$3"; fi
+}
+
+mk() { # mk CASE [SIZE]: generates the course $tmp/CASE
+    python3 "$gen" "$tmp/$1" "$@" || result fail "generate $1"
+}
+
+# a course with no fiches and an empty glossary (NULL passed to memcpy and
+# qsort, caught by UBSan)
+empty=tests/fixtures/empty
+run 0 "check empty course" -- "$adpa" check $empty
+same out "$empty: 0 fiches, 0 errors, 0 warnings" "check: empty course and glossary"
+run 0 "list empty course" -- "$adpa" --course $empty list
+run 0 "glossary of an empty glossary" -- "$adpa" --course $empty glossary
+run 1 "search an empty course" -- "$adpa" --course $empty search mot
+run 0 "progress on an empty course" -- "$adpa" --course $empty progress
+
+capwarn="warning: block quotes and list items nested deeper than 16 levels are shown flat, without their bars and markers"
+
+# renderer: nested containers (49 quotes and 60 items wrote past the prefix
+# stack; 1M quotes overflowed the C stack)
+mk quotes 49
+run 0 "show 49 nested quotes" -- "$adpa" --course "$tmp/quotes" show x --color never
+has out '^(│ ){16}profond$' "49 quotes: 16 bars, the text kept"
+run 0 "check 49 nested quotes" -- "$adpa" check "$tmp/quotes"
+same out "quotes/comprendre/01-x.md:11:33: $capwarn
+quotes: 1 fiche, 0 errors, 1 warning" "check warns at the nesting cap, with position"
+run 0 "search indexes 49 nested quotes" -- "$adpa" --course "$tmp/quotes" search profond
+has out 'x' "search finds the deep text"
+mk items 60
+run 0 "show 60 nested items" -- "$adpa" --course "$tmp/items" show x --width 200 --color never
+has out '^ {32}niveau 59$' "60 items: the last one shown flat"
+run 0 "check 60 nested items" -- "$adpa" check "$tmp/items"
+has out "^items/comprendre/01-x.md:27:33: $capwarn\$" "check: items past the cap"
+mk quotes-dense 1000000
+run 0 "show 1M nested quotes" -- "$adpa" --course "$tmp/quotes-dense" show x --color never
+has out 'profond$' "1M quotes: the text kept"
+run 0 "check 1M nested quotes" -- "$adpa" check "$tmp/quotes-dense"
+has out "^quotes-dense/comprendre/01-x.md:11:17: $capwarn\$" "check: 1M quotes warned once"
+
+# entities that decode to controls: no raw TAB, LF or ESC inside a line
+mkdir -p "$tmp/ent/comprendre" && cp "$tmp/quotes/course.yaml" "$tmp/ent/"
+printf -- '---\nid: x\ntitle: "T"\nrubric: comprendre\norder: 1\nsummary: "S"\nkeywords: []\nduration: 2\nlevel: debutant\n---\na&Tab;b&NewLine;c&#9;d&#10;e&#27;[2Jf&#x1B;]52;c;eA==&#7;g\n\n> q&Tab;r\n' \
+    >"$tmp/ent/comprendre/01-x.md"
+run 0 "show entities" -- "$adpa" --course "$tmp/ent" show x --color never
+hasnot out '[\t\x1b\x07]' "entities: no TAB, ESC or BEL in the output"
+has out '^a b c d e\^\[\[2Jf\^\[\]52;c;eA==\^Gg$' "entities: one line, controls visible"
+run 0 "show entities (colour)" -- "$adpa" --course "$tmp/ent" show x --color always
+hasnot out.raw '\t|\x1b\[2J|\x1b\]52' "entities: no injected sequence among the colours"
+
+# bidi controls: visible everywhere, flagged by check with their position
+run 0 "check bidi" -- "$adpa" check tests/fixtures/bidi
+same out 'tests/fixtures/bidi/comprendre/01-bidi.md:3:8: warning: bidi control U+202E in "title": it reorders what readers see; adpa shows it as <U+202E>
+tests/fixtures/bidi/comprendre/01-bidi.md:11:15: warning: bidi control U+200F in "question": it reorders what readers see; adpa shows it as <U+200F>
+tests/fixtures/bidi/comprendre/01-bidi.md:21:15: warning: bidi control U+202E in the text (2 in this fiche): it reorders what readers see; adpa shows it as <U+202E>
+tests/fixtures/bidi/glossary.yaml:2:15: warning: bidi control U+2066 in "definition": it reorders what readers see; adpa shows it as <U+2066>
+tests/fixtures/bidi: 1 fiche, 0 errors, 4 warnings' "check: each bidi place reported"
+run 0 "show bidi" -- "$adpa" --course tests/fixtures/bidi show bidi --color never
+hasnot out '\x{202A}|\x{202B}|\x{202C}|\x{202D}|\x{202E}|\x{2066}|\x{2067}|\x{2068}|\x{2069}|\x{200E}|\x{200F}' \
+    "show: no raw bidi control"
+has out '^Titre <U\+202E>esrevne<U\+202C>$' "show: bidi shown as <U+XXXX>"
+run 0 "list bidi" -- "$adpa" --course tests/fixtures/bidi list
+hasnot out '\x{202E}' "list: no raw bidi control"
+run 0 "glossary bidi" -- "$adpa" --course tests/fixtures/bidi glossary
+hasnot out '\x{2066}' "glossary: no raw bidi control"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

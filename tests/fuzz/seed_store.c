@@ -32,7 +32,14 @@ static void learner(struct adpa_store *s, const char *name, int64_t now)
 	      &err);
 	int64_t at = adpa_store_attempt(s, id, "fuzz", "a", 2, now, &err);
 	check(at > 0, &err);
-	struct adpa_answer ans = {id, "fuzz", "a", 0, "fedcba9876543210", at, "1", true};
+	struct adpa_answer ans = {.learner = id,
+	                          .course = "fuzz",
+	                          .fiche = "a",
+	                          .question = 0,
+	                          .hash = "fedcba9876543210",
+	                          .attempt = at,
+	                          .chosen = "1",
+	                          .correct = true};
 	check(adpa_store_record(s, &ans, now, &err) == 0, &err);
 	ans.question = 1;
 	ans.chosen = "2,3";

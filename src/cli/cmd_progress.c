@@ -1,4 +1,5 @@
-/* adpa progress [--learner NAME] [--json]: the progress screen's summary, as text or JSON. */
+/* adpa progress [--learner NAME] [--json] [--db FILE]: the progress screen's
+ * summary, as text or JSON; with --db, of a file read as a collected one. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -113,7 +114,14 @@ int cmd_progress(struct cli *cli)
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;
-	struct adpa_store *s = open_store(cli, ADPA_STORE_READ_WRITE);
+	/* --db names a file to read, maybe collected from another laptop: read it
+	 * as untrusted and never write it; the learner's own file is opened
+	 * (and created) as the other commands do */
+	struct adpa_error oerr = {0};
+	struct adpa_store *s = cli->db ? adpa_store_open_foreign(cli->db, &oerr)
+	                               : open_store(cli, ADPA_STORE_READ_WRITE);
+	if (!s && cli->db)
+		fprintf(stderr, "%s: %s: %s\n", cli->argv0, cli->db, oerr.msg);
 	if (!s) {
 		fprintf(stderr, "%s: progress is not available (see above)\n", cli->argv0);
 		adpa_course_free(c);

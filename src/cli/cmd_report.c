@@ -1,6 +1,7 @@
 /*
  * adpa report FILE... [--json]: the progress files of a workshop (one per
- * laptop), opened read-only, in one table: per learner, the share of fiches
+ * laptop), read as untrusted collected files (adpa_store_open_foreign), in
+ * one table: per learner, the share of fiches
  * read in each rubric and the quiz mean. A learner found in several files
  * (one person on two laptops) is merged by name.
  */
@@ -44,7 +45,7 @@ static int read_file(const struct cli *cli, const struct adpa_course *c, const c
                      struct roster *r)
 {
 	struct adpa_error err = {0};
-	struct adpa_store *s = adpa_store_open(path, ADPA_STORE_READ_ONLY, &err);
+	struct adpa_store *s = adpa_store_open_foreign(path, &err); /* untrusted, read-only */
 	if (!s) {
 		fprintf(stderr, "%s: %s: %s\n", cli->argv0, path, err.msg);
 		return -1;

@@ -57,6 +57,9 @@ struct adpa_store *open_store(const struct cli *cli, enum adpa_store_mode mode)
 	struct adpa_store *s = adpa_store_open(path, mode, &err);
 	if (!s)
 		fprintf(stderr, "%s: %s: %s\n", cli->argv0, path, err.msg);
+	else if (adpa_store_warning(s))
+		fprintf(stderr, "%s: %s: attention\xC2\xA0: %s\n", cli->argv0, path,
+		        adpa_store_warning(s));
 	free(path);
 	return s;
 }

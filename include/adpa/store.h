@@ -32,12 +32,39 @@ enum adpa_store_mode {
 };
 
 /* Opens or creates path. NULL with err filled when it cannot: err->msg says
- * what is wrong and what to do. */
+ * what is wrong and what to do, in French. Read-write: the file is created
+ * 0600 when missing; a symbolic link or a file that is not regular is
+ * refused; an existing file (or -wal, -shm) others can read is made 0600 and
+ * adpa_store_warning says so. Two adpa opening a new file at once both get a
+ * working store (the checks and the migration are one IMMEDIATE transaction,
+ * retried while the file is busy). */
 struct adpa_store *adpa_store_open(const char *path, enum adpa_store_mode mode,
                                    struct adpa_error *err);
+
+#define ADPA_STORE_FOREIGN_SIZE (64 << 20) /* bytes: a larger collected file is refused */
+#define ADPA_STORE_FOREIGN_LEARNERS 1000   /* learners read from one collected file, at most */
+
+/* Opens a collected progress file (another laptop's, a USB stick's) to read
+ * it as untrusted input: read-only and immutable (nothing is written or
+ * created beside it, so read-only places and other users' readable files
+ * work), defensive, untrusted schema, views and triggers off, length limits, a
+ * work budget per statement and a small cache. The file must be a regular
+ * file of at most ADPA_STORE_FOREIGN_SIZE bytes, adpa's (application_id), at
+ * the current schema version, and its schema exactly the one adpa creates
+ * (real tables with the expected columns, nothing else). NULL with err
+ * filled otherwise: « pas un fichier de progression adpa (…) », « fichier de
+ * progression trop gros … », « … corrompu … ». A file copied while adpa ran on
+ * it is read as of its last checkpoint (what sits in its -wal is not seen).
+ * The result is an ordinary read-only store: every reading function works,
+ * every writing one fails. */
+struct adpa_store *adpa_store_open_foreign(const char *path, struct adpa_error *err);
+
 void adpa_store_close(struct adpa_store *s);
 /* The path it was opened with. */
 const char *adpa_store_path(const struct adpa_store *s);
+/* What the opening did that the learner should know (a mode made private),
+ * or NULL. Borrowed from s. */
+const char *adpa_store_warning(const struct adpa_store *s);
 
 /* For tests of the migrations: creates path at schema version v (0..current). */
 int adpa_store_create_at(const char *path, int v, struct adpa_error *err);
@@ -48,7 +75,8 @@ int adpa_store_version(struct adpa_store *s);
  * -1 on error. */
 int64_t adpa_store_learner(struct adpa_store *s, const char *name, bool create, int64_t now,
                            struct adpa_error *err);
-/* All learner names, sorted; the caller frees each and the array. */
+/* All learner names, sorted; the caller frees each and the array. On a
+ * collected file, more than ADPA_STORE_FOREIGN_LEARNERS is an error. */
 int adpa_store_learners(struct adpa_store *s, char ***names, size_t *n, struct adpa_error *err);
 
 /* Reading. Each call is one transaction. */

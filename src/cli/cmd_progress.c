@@ -1,7 +1,8 @@
 /*
- * adpa progress [--learner NAME] [--json]: the progress screen's summary, as
- * text (the learner's name cleaned for the terminal) or JSON (the shared
- * vocabulary of adpa(1): "fiche", "rubric", "best", ISO 8601 dates or null).
+ * adpa progress [--learner NAME] [--json] [--db FILE]: the progress screen's
+ * summary, as text (the learner's name cleaned for the terminal) or JSON (the
+ * shared vocabulary of adpa(1): "fiche", "rubric", "best", ISO 8601 dates or
+ * null); with --db, of a file read as a collected one.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -121,7 +122,14 @@ int cmd_progress(struct cli *cli)
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;
-	struct adpa_store *s = open_store(cli, ADPA_STORE_READ_WRITE);
+	/* --db names a file to read, maybe collected from another laptop: read it
+	 * as untrusted and never write it; the learner's own file is opened
+	 * (and created) as the other commands do */
+	struct adpa_error oerr = {0};
+	struct adpa_store *s = cli->db ? adpa_store_open_foreign(cli->db, &oerr)
+	                               : open_store(cli, ADPA_STORE_READ_WRITE);
+	if (!s && cli->db)
+		cli_warn("%s: %s", cli->db, oerr.msg);
 	if (!s) {
 		cli_warn("progress is not available (see above)");
 		adpa_course_free(c);

@@ -78,8 +78,10 @@ int cmd_quiz(struct cli *cli)
 	if (k == f->nquiz) {
 		struct adpa_error err = {0};
 		if (ql.store && adpa_store_finish(ql.store, attempt, now_seconds(), &err) < 0)
-			cli_warn("progression non enregistrée: %s", err.msg);
+			quizline_unsaved(&ql, err.msg);
 		summary(&ql, f, right, c->mastery);
+		if (!ql.store) /* the quiz ran, but its result is not saved: say so by the status */
+			rc = EXIT_FAIL;
 	} else {
 		printf("Quiz interrompu après %zu question%s%s.\n", k, k > 1 ? "s" : "",
 		       ql.store && k ? " (réponses enregistrées)" : "");

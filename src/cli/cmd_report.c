@@ -1,6 +1,7 @@
 /*
  * adpa report FILE... [--json]: the progress files of a workshop (one per
- * laptop), opened read-only, in one table: per learner, the share of fiches
+ * laptop), read as untrusted collected files (adpa_store_open_foreign), in
+ * one table: per learner, the share of fiches
  * read in each rubric and the quiz mean. A learner found in several files
  * (one person on two laptops) is merged by name. Names come from files
  * collected from other machines: cleaned for the terminal, repaired (U+FFFD)
@@ -43,7 +44,7 @@ static struct person *person_get(struct roster *r, const char *name, size_t nfic
 static int read_file(const struct adpa_course *c, const char *path, struct roster *r)
 {
 	struct adpa_error err = {0};
-	struct adpa_store *s = adpa_store_open(path, ADPA_STORE_READ_ONLY, &err);
+	struct adpa_store *s = adpa_store_open_foreign(path, &err); /* untrusted, read-only */
 	if (!s) {
 		cli_warn("%s: %s", path, err.msg);
 		return -1;

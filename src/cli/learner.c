@@ -53,6 +53,8 @@ struct adpa_store *open_store(const struct cli *cli, enum adpa_store_mode mode)
 	struct adpa_store *s = adpa_store_open(path, mode, &err);
 	if (!s)
 		cli_warn("%s: %s", path, err.msg);
+	else if (adpa_store_warning(s))
+		cli_warn("%s: attention\xC2\xA0: %s", path, adpa_store_warning(s));
 	free(path);
 	return s;
 }

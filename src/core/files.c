@@ -15,6 +15,35 @@
 
 #include <adpa/util.h>
 
+const char *file_errno_words(int e)
+{
+	switch (e) {
+	case ENOSPC:
+	case EDQUOT:
+	case EFBIG:
+		return "disque plein";
+	case EACCES:
+	case EPERM:
+		return "permission refusée";
+	case EROFS:
+		return "système de fichiers en lecture seule";
+	case ENOENT:
+		return "fichier absent";
+	case ENOTDIR:
+		return "un élément du chemin n’est pas un dossier";
+	case EISDIR:
+		return "c’est un dossier";
+	case ELOOP:
+		return "trop de liens symboliques";
+	case ENAMETOOLONG:
+		return "chemin trop long";
+	case EIO:
+		return "erreur d’entrée-sortie";
+	default:
+		return "erreur système";
+	}
+}
+
 int file_make_parent(const char *path, struct adpa_error *err)
 {
 	char *dir = xstrdup(path);
@@ -37,8 +66,8 @@ int file_make_parent(const char *path, struct adpa_error *err)
 	free(dir);
 	return 0;
 fail:
-	adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot create directory %s: %s", dir,
-	               strerror(errno));
+	adpa_error_set(err, ADPA_EIO, path, 0, 0, "impossible de créer le dossier %s (%s)", dir,
+	               file_errno_words(errno));
 	free(dir);
 	return -1;
 }
@@ -51,8 +80,8 @@ int file_make_private(const char *path, const char *what, struct adpa_error *err
 		return -1;
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0 && errno != EEXIST) {
-		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot create %s: %s", what,
-		               strerror(errno));
+		adpa_error_set(err, ADPA_EIO, path, 0, 0, "impossible de créer %s (%s)", what,
+		               file_errno_words(errno));
 		return -1;
 	}
 	if (fd >= 0)

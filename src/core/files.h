@@ -13,7 +13,11 @@ int file_make_parent(const char *path, struct adpa_error *err);
 
 /* Creates path empty (mode 0600, with its directories) when it does not
  * exist; an existing file is left as it is. what names the file in the
- * message: "cannot create WHAT: REASON". */
+ * message: « impossible de créer WHAT (RAISON) ». */
 int file_make_private(const char *path, const char *what, struct adpa_error *err);
+
+/* The French words for an errno from the file system (« disque plein »,
+ * « permission refusée », …), for messages the learner reads. */
+const char *file_errno_words(int e);
 
 #endif

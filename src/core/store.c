@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "files.h"
@@ -29,6 +30,12 @@
 #include <adpa/util.h>
 
 #define APP_ID 0x61647061 /* "adpa" */
+#define BUSY_RETRIES 20   /* opening: BEGIN IMMEDIATE tries, each after the busy timeout */
+
+/* The schema, one string per version, applied in order under PRAGMA
+ * user_version. Append only: an existing entry is never edited, since the
+ * files it created keep its exact text (adpa_store_open_foreign compares a
+ * collected file's schema with these, word for word). */
 
 static const char *const migrations[ADPA_STORE_VERSION] = {
     /* 1: learners and what they read */
@@ -77,39 +84,78 @@ static const char *const migrations[ADPA_STORE_VERSION] = {
     " updated INTEGER NOT NULL, PRIMARY KEY(learner, course, fiche)) WITHOUT ROWID;",
 };
 
+/* What the learner reads for a failed SQLite call (in French: SQLite's own
+ * text is English and may quote names from a hostile file, so it is never
+ * shown). foreign: a collected file, which adpa only reads. */
+static const char *why(int code, int sys, bool foreign)
+{
+	int primary = code & 0xff;
+	if (primary == SQLITE_FULL ||
+	    (primary == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT || sys == EFBIG)))
+		return "disque plein : rien n’est perdu de ce qui était déjà enregistré ; libérez "
+		       "de la place";
+	switch (primary) {
+	case SQLITE_IOERR:
+		return "erreur d’entrée-sortie sur le disque";
+	case SQLITE_READONLY:
+		return "le fichier ou son dossier est en lecture seule";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+	case SQLITE_FORMAT:
+		return foreign ? "fichier de progression corrompu ou pas un fichier de progression "
+		                 "adpa ; adpa ne le lit pas"
+		               : "fichier abîmé ou qui n’est pas un fichier de progression adpa ; "
+		                 "adpa n’y touche pas : gardez-en une copie, déplacez-le, et adpa "
+		                 "en commencera un nouveau";
+	case SQLITE_CONSTRAINT:
+		return "déjà enregistré";
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "le fichier est occupé par un autre adpa depuis trop longtemps ; réessayez";
+	case SQLITE_NOMEM:
+		return foreign ? "fichier de progression trop gros (mémoire insuffisante)"
+		               : "mémoire insuffisante";
+	case SQLITE_TOOBIG:
+		return "fichier de progression trop gros (une valeur dépasse la limite)";
+	case SQLITE_INTERRUPT:
+		return "fichier de progression trop gros ou trop complexe (lecture interrompue)";
+	case SQLITE_CANTOPEN:
+		return "impossible d’ouvrir le fichier";
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return "accès refusé";
+	default:
+		return NULL;
+	}
+}
+
 int store_fail(struct adpa_store *s, struct adpa_error *err, const char *what)
 {
 	int code = s && s->db ? sqlite3_extended_errcode(s->db) : SQLITE_ERROR;
-	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : "unknown error";
-	if (code == SQLITE_FULL)
-		adpa_error_set(
-		    err, ADPA_EIO, s->path, 0, 0,
-		    "%s: the disk is full; progress was not saved (earlier progress is intact)",
-		    what);
-	else if ((code & 0xff) == SQLITE_IOERR)
-		adpa_error_set(err, ADPA_EIO, s->path, 0, 0, "%s: input/output error (%s)", what,
-		               msg);
-	else if ((code & 0xff) == SQLITE_READONLY)
-		adpa_error_set(err, ADPA_EIO, s->path, 0, 0,
-		               "%s: the file or its directory is read-only (%s)", what, msg);
-	else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
-		adpa_error_set(
-		    err, ADPA_EFORMAT, s->path, 0, 0,
-		    "%s: the file is damaged or not an adpa progress file (%s); adpa leaves "
-		    "it untouched: keep a copy, move it away, and adpa starts a new one",
-		    what, msg);
-	else if ((code & 0xff) == SQLITE_CONSTRAINT)
-		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0, "%s: already recorded", what);
+	int sys = s && s->db ? sqlite3_system_errno(s->db) : 0;
+	const char *path = s ? s->path : NULL;
+	enum adpa_errcode ec = ADPA_EIO;
+	int primary = code & 0xff;
+	if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB || primary == SQLITE_CONSTRAINT ||
+	    primary == SQLITE_TOOBIG || primary == SQLITE_INTERRUPT || primary == SQLITE_FORMAT)
+		ec = ADPA_EFORMAT;
+	const char *w = why(code, sys, s && s->foreign);
+	if (w && primary == SQLITE_CANTOPEN && sys)
+		adpa_error_set(err, ec, path, 0, 0, "%s : %s (%s)", what, w, file_errno_words(sys));
+	else if (w)
+		adpa_error_set(err, ec, path, 0, 0, "%s : %s", what, w);
 	else
-		adpa_error_set(err, ADPA_EIO, s->path, 0, 0, "%s: %s", what, msg);
+		adpa_error_set(err, ec, path, 0, 0, "%s : erreur de la base de données (code %d)",
+		               what, code);
 	return -1;
 }
 
 /* Prepares sql and binds args by the letters of types: i int64, s text
- * (NULL binds NULL). */
+ * (NULL binds NULL). Starts the statement's work budget (see on_progress). */
 static sqlite3_stmt *prep(struct adpa_store *s, const char *sql, const char *types, va_list ap)
 {
 	sqlite3_stmt *st;
+	s->ticks = 0;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return NULL;
 	for (int i = 0; types[i]; i++) {
@@ -126,8 +172,6 @@ static sqlite3_stmt *prep(struct adpa_store *s, const char *sql, const char *typ
 	return st;
 }
 
-/* A statement prepared with its arguments bound (as prep), for reading rows;
- * NULL on error. The caller finalizes it. */
 sqlite3_stmt *store_stmt(struct adpa_store *s, const char *sql, const char *types, ...)
 {
 	va_list ap;
@@ -137,7 +181,6 @@ sqlite3_stmt *store_stmt(struct adpa_store *s, const char *sql, const char *type
 	return st;
 }
 
-/* Runs one statement to completion. */
 int store_run(struct adpa_store *s, const char *sql, const char *types, ...)
 {
 	va_list ap;
@@ -153,7 +196,6 @@ int store_run(struct adpa_store *s, const char *sql, const char *types, ...)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* First column of the first row as an integer; dflt when there is no row. */
 int64_t store_query_int(struct adpa_store *s, int64_t dflt, int *ok, const char *sql,
                         const char *types, ...)
 {
@@ -173,30 +215,36 @@ int64_t store_query_int(struct adpa_store *s, int64_t dflt, int *ok, const char 
 	return v;
 }
 
+const char *store_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *v = sqlite3_column_text(st, col);
+	return v ? (const char *)v : "";
+}
+
 int store_begin(struct adpa_store *s)
 {
 	return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
+/* The connection's error stays that of the COMMIT: a failed COMMIT (disk
+ * full) may have rolled the transaction back already, and a ROLLBACK then
+ * would replace the real cause by "no transaction is active". */
 int store_commit(struct adpa_store *s)
 {
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	return sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 void store_rollback(struct adpa_store *s)
 {
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Ends the transaction begun for an action: commit when rc is 0. */
 int store_finish_tx(struct adpa_store *s, int rc, const char *what, struct adpa_error *err)
 {
 	if (rc == 0 && store_commit(s) == 0)
 		return 0;
-	store_fail(s, err, what);
+	store_fail(s, err, what); /* before the rollback, which would change the error */
 	store_rollback(s);
 	return -1;
 }
@@ -204,59 +252,180 @@ int store_finish_tx(struct adpa_store *s, int rc, const char *what, struct adpa_
 int store_start_tx(struct adpa_store *s, const char *what, struct adpa_error *err)
 {
 	if (s->readonly) {
-		adpa_error_set(err, ADPA_EIO, s->path, 0, 0, "%s: opened read-only", what);
+		adpa_error_set(err, ADPA_EIO, s->path, 0, 0, "%s : fichier ouvert en lecture seule",
+		               what);
 		return -1;
 	}
 	return store_begin(s) == 0 ? 0 : store_fail(s, err, what);
 }
 
-/* --- opening --- */
+/* --- identity and schema --- */
 
-static int migrate(struct adpa_store *s, int from, int to, struct adpa_error *err)
+int store_schema_at(sqlite3 *db, int v)
 {
-	for (int v = from + 1; v <= to; v++) {
-		char pragma[64];
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
-		if (store_begin(s) < 0)
-			return store_fail(s, err, "cannot upgrade the progress file");
-		if (sqlite3_exec(s->db, migrations[v - 1], NULL, NULL, NULL) != SQLITE_OK ||
-		    sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
-			store_fail(s, err, "cannot upgrade the progress file");
-			store_rollback(s);
+	for (int i = 0; i < v; i++)
+		if (sqlite3_exec(db, migrations[i], NULL, NULL, NULL) != SQLITE_OK)
 			return -1;
-		}
-		if (store_commit(s) < 0)
-			return store_fail(s, err, "cannot upgrade the progress file");
+	return 0;
+}
+
+int store_identity(struct adpa_store *s, int *version, struct adpa_error *err)
+{
+	const char *what = "impossible de lire le fichier de progression";
+	int ok, ok2, ok3;
+	int64_t app = store_query_int(s, 0, &ok, "PRAGMA application_id", "");
+	*version = (int)store_query_int(s, 0, &ok2, "PRAGMA user_version", "");
+	int64_t objects = store_query_int(s, 0, &ok3, "SELECT count(*) FROM sqlite_schema", "");
+	if (!ok || !ok2 || !ok3)
+		return store_fail(s, err, what);
+	if (app != APP_ID && (app != 0 || objects > 0 || *version != 0)) {
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
+		               s->foreign
+		                   ? "pas un fichier de progression adpa (une autre base SQLite)"
+		                   : "pas un fichier de progression adpa (une autre base "
+		                     "SQLite) ; adpa n’y touche pas : passez un autre fichier "
+		                     "avec --db");
+		return -1;
+	}
+	if (*version > ADPA_STORE_VERSION) {
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
+		               "écrit par une version plus récente d’adpa (schéma %d, celle-ci "
+		               "connaît le %d) : mettez adpa à jour pour le lire",
+		               *version, ADPA_STORE_VERSION);
+		return -1;
+	}
+	if (s->readonly && *version < ADPA_STORE_VERSION) {
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
+		               "écrit par une version plus ancienne d’adpa (schéma %d) : ouvrez-en "
+		               "une copie une fois avec adpa (adpa --db COPIE quiz …) pour la "
+		               "mettre à jour",
+		               *version);
+		return -1;
 	}
 	return 0;
 }
 
-/* Checks that the file is ours (or empty) and its version known. */
-static int check_identity(struct adpa_store *s, int *version, struct adpa_error *err)
+/* Inside the opening transaction: brings the file from version from to to. */
+static int migrate(struct adpa_store *s, int from, int to)
 {
-	int ok;
-	int64_t app = store_query_int(s, 0, &ok, "PRAGMA application_id", "");
-	if (!ok)
-		return store_fail(s, err, "cannot read the progress file");
-	*version = (int)store_query_int(s, 0, &ok, "PRAGMA user_version", "");
-	int64_t tables = store_query_int(s, 0, &ok, "SELECT count(*) FROM sqlite_master", "");
-	if (!ok)
-		return store_fail(s, err, "cannot read the progress file");
-	if (app != APP_ID && (app != 0 || tables > 0 || *version != 0)) {
-		adpa_error_set(
-		    err, ADPA_EFORMAT, s->path, 0, 0,
-		    "not an adpa progress file (another program's SQLite database); adpa "
-		    "leaves it untouched: pass --db with another file");
+	if (from == 0 && store_run(s, "PRAGMA application_id = 1633972321", "") < 0)
+		return -1;
+	for (int v = from + 1; v <= to; v++) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+		if (sqlite3_exec(s->db, migrations[v - 1], NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+			return -1;
+	}
+	return 0;
+}
+
+static bool busy(struct adpa_store *s)
+{
+	int primary = sqlite3_extended_errcode(s->db) & 0xff;
+	return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+/* One try at the opening transaction: BEGIN IMMEDIATE, so that the checks
+ * see the file as the migration will change it (two adpa starting at once on
+ * a new file: the second one finds the first one's schema, never half of it);
+ * then identity, migrations up to version to, COMMIT. 1: busy, try again. */
+static int setup_once(struct adpa_store *s, int to, struct adpa_error *err)
+{
+	const char *what = "impossible de préparer le fichier de progression";
+	if (sqlite3_exec(s->db,
+	                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	                 "PRAGMA foreign_keys=ON",
+	                 NULL, NULL, NULL) != SQLITE_OK ||
+	    store_begin(s) < 0)
+		return busy(s) ? 1 : store_fail(s, err, what);
+	int version = 0;
+	if (store_identity(s, &version, err) < 0) {
+		bool again = busy(s);
+		store_rollback(s);
+		return again ? 1 : -1;
+	}
+	if (migrate(s, version, to) < 0 || store_commit(s) < 0) {
+		bool again = busy(s);
+		if (!again)
+			store_fail(s, err, "impossible de mettre à jour le fichier de progression");
+		store_rollback(s);
+		return again ? 1 : -1;
+	}
+	return 0;
+}
+
+static int setup(struct adpa_store *s, int to, struct adpa_error *err)
+{
+	for (int i = 0;; i++) {
+		int rc = setup_once(s, to, err);
+		if (rc <= 0)
+			return rc;
+		if (i == BUSY_RETRIES)
+			return store_fail(s, err,
+			                  "impossible de préparer le fichier de progression");
+		struct timespec pause = {0, 20000000L * (1 + i % 5)};
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* --- the learner's own file --- */
+
+/* Makes an existing file (or its -wal, -shm) private when others can read it. */
+static void make_private(const char *path, struct adpa_store *s)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !(st.st_mode & 077)) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	if (fchmod(fd, st.st_mode & 0600) == 0)
+		snprintf(s->warning, sizeof s->warning,
+		         "le fichier de progression était lisible par d’autres utilisateurs : "
+		         "ses droits sont maintenant 0600 (lui seul)");
+	else
+		snprintf(s->warning, sizeof s->warning,
+		         "le fichier de progression est lisible par d’autres utilisateurs et adpa "
+		         "ne peut pas corriger ses droits (%s)",
+		         file_errno_words(errno));
+	close(fd);
+}
+
+/* The path of the learner's file: created private when missing; refused
+ * when it is a symbolic link (whoever controls the link would choose which
+ * file adpa writes) or not a regular file. */
+static int check_path(const char *path, struct adpa_store *s, struct adpa_error *err)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0) {
+		if (errno != ENOENT && errno != ENOTDIR) {
+			adpa_error_set(err, ADPA_EIO, path, 0, 0,
+			               "impossible d’accéder au fichier de progression (%s)",
+			               file_errno_words(errno));
+			return -1;
+		}
+		return file_make_private(path, "le fichier de progression", err);
+	}
+	if (S_ISLNK(st.st_mode)) {
+		adpa_error_set(err, ADPA_EIO, path, 0, 0,
+		               "est un lien symbolique : adpa n’enregistre pas la progression à "
+		               "travers un lien ; passez le chemin du fichier lui-même (--db)");
 		return -1;
 	}
-	if (*version > ADPA_STORE_VERSION) {
-		adpa_error_set(
-		    err, ADPA_EFORMAT, s->path, 0, 0,
-		    "written by a newer adpa (schema %d, this adpa knows %d): upgrade adpa "
-		    "to use it",
-		    *version, ADPA_STORE_VERSION);
+	if (!S_ISREG(st.st_mode)) {
+		adpa_error_set(err, ADPA_EIO, path, 0, 0,
+		               "n’est pas un fichier ordinaire : passez un fichier avec --db");
 		return -1;
 	}
+	char *side = xasprintf("%s-wal", path);
+	make_private(path, s);
+	make_private(side, s);
+	side[strlen(side) - 3] = '\0';
+	strcat(side, "shm");
+	make_private(side, s);
+	free(side);
 	return 0;
 }
 
@@ -265,9 +434,9 @@ static struct adpa_store *open_db(const char *path, bool readonly, struct adpa_e
 	struct adpa_store *s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->readonly = readonly;
-	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW;
 	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		store_fail(s, err, "cannot open the progress file");
+		store_fail(s, err, "impossible d’ouvrir le fichier de progression");
 		adpa_store_close(s);
 		return NULL;
 	}
@@ -276,52 +445,44 @@ static struct adpa_store *open_db(const char *path, bool readonly, struct adpa_e
 	return s;
 }
 
+/* Read-only: the checks in one read transaction, so they see one state. */
+static int check_readonly(struct adpa_store *s, struct adpa_error *err)
+{
+	if (sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, err, "impossible de lire le fichier de progression");
+	int version;
+	int rc = store_identity(s, &version, err);
+	store_rollback(s);
+	return rc;
+}
+
 struct adpa_store *adpa_store_open(const char *path, enum adpa_store_mode mode,
                                    struct adpa_error *err)
 {
 	bool ro = mode == ADPA_STORE_READ_ONLY;
 	if (ro && access(path, R_OK) != 0) {
-		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot read the progress file: %s",
-		               strerror(errno));
+		adpa_error_set(err, ADPA_EIO, path, 0, 0,
+		               "impossible de lire le fichier de progression (%s)",
+		               file_errno_words(errno));
 		return NULL;
 	}
-	if (!ro && file_make_private(path, "the progress file", err) < 0)
+	struct adpa_store tmp = {0};
+	if (!ro && check_path(path, &tmp, err) < 0)
 		return NULL;
 	struct adpa_store *s = open_db(path, ro, err);
 	if (!s)
 		return NULL;
-	int version = 0;
-	if (check_identity(s, &version, err) < 0)
+	memcpy(s->warning, tmp.warning, sizeof s->warning);
+	if (ro ? check_readonly(s, err) < 0 : 0)
 		goto fail;
-	if (ro) {
-		if (version < ADPA_STORE_VERSION) {
-			adpa_error_set(
-			    err, ADPA_EFORMAT, path, 0, 0,
-			    "written by an older adpa (schema %d): open it once with adpa "
-			    "(e.g. adpa --db %s progress) to upgrade it",
-			    version, path);
-			goto fail;
-		}
-		return s;
-	}
-	if (sqlite3_db_readonly(s->db, "main") == 1) {
+	if (!ro && sqlite3_db_readonly(s->db, "main") == 1) {
 		adpa_error_set(
 		    err, ADPA_EIO, path, 0, 0,
-		    "the progress file is read-only: reading works, progress is not saved");
+		    "le fichier de progression est en lecture seule : la lecture marche, "
+		    "la progression n’est pas enregistrée");
 		goto fail;
 	}
-	if (sqlite3_exec(s->db,
-	                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-	                 "PRAGMA foreign_keys=ON",
-	                 NULL, NULL, NULL) != SQLITE_OK) {
-		store_fail(s, err, "cannot prepare the progress file");
-		goto fail;
-	}
-	if (version == 0 && store_run(s, "PRAGMA application_id = 1633972321", "") < 0) {
-		store_fail(s, err, "cannot initialise the progress file");
-		goto fail;
-	}
-	if (migrate(s, version, ADPA_STORE_VERSION, err) < 0)
+	if (!ro && setup(s, ADPA_STORE_VERSION, err) < 0)
 		goto fail;
 	return s;
 fail:
@@ -343,6 +504,11 @@ const char *adpa_store_path(const struct adpa_store *s)
 	return s->path;
 }
 
+const char *adpa_store_warning(const struct adpa_store *s)
+{
+	return s && s->warning[0] ? s->warning : NULL;
+}
+
 int adpa_store_version(struct adpa_store *s)
 {
 	int ok;
@@ -352,14 +518,12 @@ int adpa_store_version(struct adpa_store *s)
 int adpa_store_create_at(const char *path, int v, struct adpa_error *err)
 {
 	if (v < 0 || v > ADPA_STORE_VERSION ||
-	    file_make_private(path, "the progress file", err) < 0)
+	    file_make_private(path, "le fichier de progression", err) < 0)
 		return -1;
 	struct adpa_store *s = open_db(path, false, err);
 	if (!s)
 		return -1;
-	int rc = store_run(s, "PRAGMA application_id = 1633972321", "") < 0
-	             ? store_fail(s, err, "create")
-	             : migrate(s, 0, v, err);
+	int rc = setup(s, v, err);
 	adpa_store_close(s);
 	return rc;
 }

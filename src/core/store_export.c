@@ -23,7 +23,7 @@ static long row_bookmarks(sqlite3_stmt *st, struct adpa_bookmark **v, size_t *ca
 		(*v)[n++] = (struct adpa_bookmark){
 		    .id = sqlite3_column_int64(st, 0),
 		    .line = sqlite3_column_int(st, 1),
-		    .label = xstrdup((const char *)sqlite3_column_text(st, 2)),
+		    .label = xstrdup(store_text(st, 2)),
 		    .created = sqlite3_column_int64(st, 3),
 		};
 	}
@@ -68,23 +68,23 @@ int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn 
 	if (!st || !bm) {
 		sqlite3_finalize(st);
 		sqlite3_finalize(bm);
-		return store_fail(s, err, "cannot read the progress");
+		return store_fail(s, err, "impossible de lire la progression");
 	}
 	struct adpa_bookmark *marks = NULL;
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct adpa_export_row r = {
-		    .learner = (const char *)sqlite3_column_text(st, 0),
-		    .course = (const char *)sqlite3_column_text(st, 1),
-		    .fiche = (const char *)sqlite3_column_text(st, 2),
+		    .learner = store_text(st, 0),
+		    .course = store_text(st, 1),
+		    .fiche = store_text(st, 2),
 		    .first_opened = sqlite3_column_int64(st, 3),
 		    .completed = sqlite3_column_int64(st, 4),
 		    .seconds = sqlite3_column_int(st, 5),
 		    .attempts = sqlite3_column_int(st, 6),
 		    .best = sqlite3_column_int(st, 7),
 		    .last_activity = sqlite3_column_int64(st, 8),
-		    .note = (const char *)sqlite3_column_text(st, 9),
+		    .note = (const char *)sqlite3_column_text(st, 9), /* NULL: no note */
 		};
 		sqlite3_bind_int64(bm, 1, sqlite3_column_int64(st, 10));
 		sqlite3_bind_text(bm, 2, r.course, -1, SQLITE_TRANSIENT);
@@ -110,5 +110,5 @@ int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn 
 	free(marks);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE
 	           ? 0
-	           : store_fail(s, err, "cannot read the progress");
+	           : store_fail(s, err, "impossible de lire la progression");
 }

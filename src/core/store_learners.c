@@ -19,36 +19,52 @@ int64_t adpa_store_learner(struct adpa_store *s, const char *name, bool create, 
 	int ok;
 	int64_t id = store_query_int(s, 0, &ok, "SELECT id FROM learner WHERE name = ?", "s", name);
 	if (!ok)
-		return store_fail(s, err, "cannot read the learners");
+		return store_fail(s, err, "impossible de lire les apprenants");
 	if (id || !create)
 		return id;
 	if (store_run(s, "INSERT INTO learner(name, created) VALUES (?, ?)", "si", name, now) < 0)
-		return store_fail(s, err, "cannot add the learner");
+		return store_fail(s, err, "impossible d’ajouter l’apprenant");
 	return sqlite3_last_insert_rowid(s->db);
 }
 
 int adpa_store_learners(struct adpa_store *s, char ***names, size_t *n, struct adpa_error *err)
 {
-	sqlite3_stmt *st;
 	*names = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT name FROM learner ORDER BY name", -1, &st, NULL) !=
-	    SQLITE_OK)
-		return store_fail(s, err, "cannot read the learners");
+	sqlite3_stmt *st = store_stmt(s, "SELECT name FROM learner ORDER BY name", "");
+	if (!st)
+		return store_fail(s, err, "impossible de lire les apprenants");
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (s->foreign && *n == ADPA_STORE_FOREIGN_LEARNERS) {
+			rc = SQLITE_TOOBIG;
+			break;
+		}
 		XGROW(*names, cap, *n + 1);
-		(*names)[(*n)++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		(*names)[(*n)++] = xstrdup(store_text(st, 0));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, err, "cannot read the learners");
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc == SQLITE_TOOBIG)
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
+		               "fichier de progression trop gros (plus de %d apprenants)",
+		               ADPA_STORE_FOREIGN_LEARNERS);
+	else
+		store_fail(s, err, "impossible de lire les apprenants");
+	for (size_t i = 0; i < *n; i++)
+		free((*names)[i]);
+	free(*names);
+	*names = NULL;
+	*n = 0;
+	return -1;
 }
 
 int adpa_store_set(struct adpa_store *s, int64_t learner, const char *key, const char *value,
                    struct adpa_error *err)
 {
-	const char *what = "cannot save a setting";
+	const char *what = "impossible d’enregistrer un réglage";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = value
@@ -63,17 +79,15 @@ int adpa_store_set(struct adpa_store *s, int64_t learner, const char *key, const
 
 char *adpa_store_get(struct adpa_store *s, int64_t learner, const char *key, struct adpa_error *err)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT value FROM state WHERE learner = ? AND key = ?", -1,
-	                       &st, NULL) != SQLITE_OK) {
-		store_fail(s, err, "cannot read a setting");
+	sqlite3_stmt *st = store_stmt(s, "SELECT value FROM state WHERE learner = ? AND key = ?",
+	                              "is", learner, key);
+	if (!st) {
+		store_fail(s, err, "impossible de lire un réglage");
 		return NULL;
 	}
-	sqlite3_bind_int64(st, 1, learner);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
 	char *v = NULL;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+		v = xstrdup(store_text(st, 0));
 	sqlite3_finalize(st);
 	return v;
 }

@@ -15,7 +15,7 @@ int64_t adpa_store_bookmark_add(struct adpa_store *s, int64_t learner, const cha
                                 const char *fiche, int line, const char *label, int64_t now,
                                 struct adpa_error *err)
 {
-	const char *what = "cannot save the bookmark";
+	const char *what = "impossible d’enregistrer le signet";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc =
@@ -39,7 +39,7 @@ int64_t adpa_store_bookmark_add(struct adpa_store *s, int64_t learner, const cha
 int adpa_store_bookmark_delete(struct adpa_store *s, int64_t learner, int64_t id,
                                struct adpa_error *err)
 {
-	const char *what = "cannot delete the bookmark";
+	const char *what = "impossible de supprimer le signet";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc =
@@ -56,15 +56,15 @@ int adpa_store_bookmarks(struct adpa_store *s, int64_t learner, const char *cour
 	                              " ORDER BY course, fiche, line",
 	                              "is", learner, course);
 	if (!st)
-		return store_fail(s, err, "cannot read the bookmarks");
+		return store_fail(s, err, "impossible de lire les signets");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct adpa_bookmark b = {
 		    .id = sqlite3_column_int64(st, 0),
-		    .course = (const char *)sqlite3_column_text(st, 1),
-		    .fiche = (const char *)sqlite3_column_text(st, 2),
+		    .course = store_text(st, 1),
+		    .fiche = store_text(st, 2),
 		    .line = sqlite3_column_int(st, 3),
-		    .label = (const char *)sqlite3_column_text(st, 4),
+		    .label = store_text(st, 4),
 		    .created = sqlite3_column_int64(st, 5),
 		};
 		if (fn(&b, arg))
@@ -73,13 +73,13 @@ int adpa_store_bookmarks(struct adpa_store *s, int64_t learner, const char *cour
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE
 	           ? 0
-	           : store_fail(s, err, "cannot read the bookmarks");
+	           : store_fail(s, err, "impossible de lire les signets");
 }
 
 int adpa_store_note_set(struct adpa_store *s, int64_t learner, const char *course,
                         const char *fiche, const char *text, int64_t now, struct adpa_error *err)
 {
-	const char *what = "cannot save the note";
+	const char *what = "impossible d’enregistrer la note";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc =
@@ -104,13 +104,14 @@ int adpa_store_note_get(struct adpa_store *s, int64_t learner, const char *cours
 	    store_stmt(s, "SELECT text FROM note WHERE learner = ? AND course = ? AND fiche = ?",
 	               "iss", learner, course, fiche);
 	if (!st)
-		return store_fail(s, err, "cannot read the note");
+		return store_fail(s, err, "impossible de lire la note");
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*text = xstrdup((const char *)sqlite3_column_text(st, 0));
+		*text = xstrdup(store_text(st, 0));
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
-	                                             : store_fail(s, err, "cannot read the note");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+	           ? 0
+	           : store_fail(s, err, "impossible de lire la note");
 }
 
 int adpa_store_notes(struct adpa_store *s, int64_t learner, const char *course, adpa_note_fn fn,
@@ -122,19 +123,20 @@ int adpa_store_notes(struct adpa_store *s, int64_t learner, const char *course, 
 	               " WHERE learner = ?1 AND (?2 IS NULL OR course = ?2) ORDER BY course, fiche",
 	               "is", learner, course);
 	if (!st)
-		return store_fail(s, err, "cannot read the notes");
+		return store_fail(s, err, "impossible de lire les notes");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct adpa_note n = {
-		    .course = (const char *)sqlite3_column_text(st, 0),
-		    .fiche = (const char *)sqlite3_column_text(st, 1),
-		    .text = (const char *)sqlite3_column_text(st, 2),
+		    .course = store_text(st, 0),
+		    .fiche = store_text(st, 1),
+		    .text = store_text(st, 2),
 		    .updated = sqlite3_column_int64(st, 3),
 		};
 		if (fn(&n, arg))
 			break;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
-	                                             : store_fail(s, err, "cannot read the notes");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+	           ? 0
+	           : store_fail(s, err, "impossible de lire les notes");
 }

@@ -37,7 +37,7 @@ static int path_exists(struct adpa_store *s, int64_t path, const char *what, str
 	if (!ok)
 		store_fail(s, err, what);
 	else
-		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0, "%s: no such path", what);
+		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0, "%s : parcours inconnu", what);
 	store_rollback(s);
 	return -1;
 }
@@ -46,7 +46,7 @@ int64_t adpa_store_path_new(struct adpa_store *s, int64_t learner, const char *c
                             const char *name, const char *const *fiches, size_t n, int64_t now,
                             struct adpa_error *err)
 {
-	const char *what = "cannot create the path";
+	const char *what = "impossible de créer le parcours";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc =
@@ -61,7 +61,7 @@ int64_t adpa_store_path_new(struct adpa_store *s, int64_t learner, const char *c
 int adpa_store_path_rename(struct adpa_store *s, int64_t path, const char *name,
                            struct adpa_error *err)
 {
-	const char *what = "cannot rename the path";
+	const char *what = "impossible de renommer le parcours";
 	if (store_start_tx(s, what, err) < 0 || path_exists(s, path, what, err) < 0)
 		return -1;
 	int rc = store_run(s, "UPDATE path SET name = ? WHERE id = ?", "si", name, path);
@@ -70,7 +70,7 @@ int adpa_store_path_rename(struct adpa_store *s, int64_t path, const char *name,
 
 int adpa_store_path_delete(struct adpa_store *s, int64_t path, struct adpa_error *err)
 {
-	const char *what = "cannot delete the path";
+	const char *what = "impossible de supprimer le parcours";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = store_run(s, "DELETE FROM path_fiche WHERE path = ?", "i", path);
@@ -82,7 +82,7 @@ int adpa_store_path_delete(struct adpa_store *s, int64_t path, struct adpa_error
 int adpa_store_path_add(struct adpa_store *s, int64_t path, const char *const *fiches, size_t n,
                         struct adpa_error *err)
 {
-	const char *what = "cannot add to the path";
+	const char *what = "impossible d’ajouter au parcours";
 	if (store_start_tx(s, what, err) < 0 || path_exists(s, path, what, err) < 0)
 		return -1;
 	return store_finish_tx(s, path_append(s, path, fiches, n), what, err);
@@ -91,7 +91,7 @@ int adpa_store_path_add(struct adpa_store *s, int64_t path, const char *const *f
 int adpa_store_path_remove(struct adpa_store *s, int64_t path, const char *fiche,
                            struct adpa_error *err)
 {
-	const char *what = "cannot remove from the path";
+	const char *what = "impossible de retirer la fiche du parcours";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int ok;
@@ -111,7 +111,7 @@ int adpa_store_path_remove(struct adpa_store *s, int64_t path, const char *fiche
 int adpa_store_path_move(struct adpa_store *s, int64_t path, const char *fiche, int delta,
                          struct adpa_error *err)
 {
-	const char *what = "cannot move the fiche in the path";
+	const char *what = "impossible de déplacer la fiche dans le parcours";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int ok, ok2;
@@ -141,7 +141,7 @@ static int path_fiches(struct adpa_store *s, struct adpa_store_path *p)
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		XGROW(p->fiches, cap, p->nfiches + 1);
-		p->fiches[p->nfiches++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		p->fiches[p->nfiches++] = xstrdup(store_text(st, 0));
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -158,7 +158,7 @@ int adpa_store_paths(struct adpa_store *s, int64_t learner, const char *course,
 	               " ORDER BY id",
 	               "is", learner, course);
 	if (!st)
-		return store_fail(s, err, "cannot read the paths");
+		return store_fail(s, err, "impossible de lire les parcours");
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -166,7 +166,7 @@ int adpa_store_paths(struct adpa_store *s, int64_t learner, const char *course,
 		struct adpa_store_path *p = &(*out)[(*n)++];
 		*p = (struct adpa_store_path){
 		    .id = sqlite3_column_int64(st, 0),
-		    .name = xstrdup((const char *)sqlite3_column_text(st, 1)),
+		    .name = xstrdup(store_text(st, 1)),
 		    .created = sqlite3_column_int64(st, 2),
 		};
 	}
@@ -176,7 +176,7 @@ int adpa_store_paths(struct adpa_store *s, int64_t learner, const char *course,
 			rc = SQLITE_ERROR;
 	if (rc == SQLITE_DONE)
 		return 0;
-	store_fail(s, err, "cannot read the paths");
+	store_fail(s, err, "impossible de lire les parcours");
 	adpa_store_paths_free(*out, *n);
 	*out = NULL;
 	*n = 0;

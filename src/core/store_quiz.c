@@ -17,7 +17,7 @@
 int64_t adpa_store_attempt(struct adpa_store *s, int64_t learner, const char *course,
                            const char *fiche, int questions, int64_t now, struct adpa_error *err)
 {
-	const char *what = "cannot start the quiz";
+	const char *what = "impossible de commencer le quiz";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = store_run(s,
@@ -40,7 +40,8 @@ static int add_answer(struct adpa_store *s, int64_t attempt, int question, const
 	if (rc < 0 && (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_CONSTRAINT) {
 		store_rollback(s);
 		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
-		               "question %d of this attempt is already answered", question + 1);
+		               "la question %d a déjà une réponse dans cette tentative",
+		               question + 1);
 		return -2;
 	}
 	if (rc == 0 && correct)
@@ -52,7 +53,7 @@ static int add_answer(struct adpa_store *s, int64_t attempt, int question, const
 int adpa_store_answer(struct adpa_store *s, int64_t attempt, int question, const char *chosen,
                       bool correct, int64_t now, struct adpa_error *err)
 {
-	const char *what = "cannot record the answer";
+	const char *what = "impossible d’enregistrer la réponse";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = add_answer(s, attempt, question, chosen, correct, now, err);
@@ -109,7 +110,7 @@ static int move_review(struct adpa_store *s, const struct adpa_answer *a, int64_
 int adpa_store_record(struct adpa_store *s, const struct adpa_answer *a, int64_t now,
                       struct adpa_error *err)
 {
-	const char *what = "cannot record the answer";
+	const char *what = "impossible d’enregistrer la réponse";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = a->attempt > 0
@@ -131,13 +132,13 @@ int adpa_store_review(struct adpa_store *s, int64_t learner, const char *course,
 	               " AND course = ? AND due <= ? ORDER BY due, fiche, question",
 	               "isi", learner, course, until);
 	if (!st)
-		return store_fail(s, err, "cannot read the questions to review");
+		return store_fail(s, err, "impossible de lire les questions à revoir");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct adpa_review_row r = {
-		    .fiche = (const char *)sqlite3_column_text(st, 0),
+		    .fiche = store_text(st, 0),
 		    .question = sqlite3_column_int(st, 1),
-		    .hash = (const char *)sqlite3_column_text(st, 2),
+		    .hash = store_text(st, 2),
 		    .box = sqlite3_column_int(st, 3),
 		    .due = sqlite3_column_int64(st, 4),
 		};
@@ -147,12 +148,12 @@ int adpa_store_review(struct adpa_store *s, int64_t learner, const char *course,
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE
 	           ? 0
-	           : store_fail(s, err, "cannot read the questions to review");
+	           : store_fail(s, err, "impossible de lire les questions à revoir");
 }
 
 int adpa_store_finish(struct adpa_store *s, int64_t attempt, int64_t now, struct adpa_error *err)
 {
-	const char *what = "cannot record the quiz result";
+	const char *what = "impossible d’enregistrer le résultat du quiz";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = store_run(s, "UPDATE attempt SET finished = ? WHERE id = ?", "ii", now, attempt);

@@ -26,7 +26,7 @@ static int touch(struct adpa_store *s, int64_t learner, const char *course, cons
 int adpa_store_opened(struct adpa_store *s, int64_t learner, const char *course, const char *fiche,
                       int64_t now, struct adpa_error *err)
 {
-	const char *what = "cannot record the reading";
+	const char *what = "impossible d’enregistrer la lecture";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = touch(s, learner, course, fiche, now);
@@ -41,7 +41,7 @@ int adpa_store_opened(struct adpa_store *s, int64_t learner, const char *course,
 int adpa_store_position(struct adpa_store *s, int64_t learner, const char *course,
                         const char *fiche, int line, int64_t now, struct adpa_error *err)
 {
-	const char *what = "cannot record the position";
+	const char *what = "impossible d’enregistrer la position";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = touch(s, learner, course, fiche, now);
@@ -57,7 +57,7 @@ int adpa_store_position(struct adpa_store *s, int64_t learner, const char *cours
 int adpa_store_add_time(struct adpa_store *s, int64_t learner, const char *course,
                         const char *fiche, int seconds, int64_t now, struct adpa_error *err)
 {
-	const char *what = "cannot record the reading time";
+	const char *what = "impossible d’enregistrer le temps de lecture";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = touch(s, learner, course, fiche, now);
@@ -73,7 +73,7 @@ int adpa_store_completed(struct adpa_store *s, int64_t learner, const char *cour
                          const char *fiche, bool done, const char *hash, int64_t now,
                          struct adpa_error *err)
 {
-	const char *what = "cannot record the fiche as read";
+	const char *what = "impossible d’enregistrer la fiche comme lue";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
 	int rc = touch(s, learner, course, fiche, now);
@@ -95,7 +95,6 @@ static void copy_text(char *dst, size_t size, const unsigned char *src)
 static int quiz_summary(struct adpa_store *s, int64_t learner, const char *course,
                         const char *fiche, struct adpa_progress *p)
 {
-	sqlite3_stmt *st;
 	const char *sql = "SELECT count(*), max(correct * 100 / questions),"
 	                  " (SELECT correct * 100 / questions FROM attempt WHERE learner = ?1"
 	                  "  AND course = ?2 AND fiche = ?3 AND finished > 0 AND questions > 0"
@@ -103,11 +102,9 @@ static int quiz_summary(struct adpa_store *s, int64_t learner, const char *cours
 	                  " max(finished)"
 	                  " FROM attempt WHERE learner = ?1 AND course = ?2 AND fiche = ?3"
 	                  " AND finished > 0 AND questions > 0";
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = store_stmt(s, sql, "iss", learner, course, fiche);
+	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, learner);
-	sqlite3_bind_text(st, 2, course, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, fiche, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		p->attempts = sqlite3_column_int(st, 0);
@@ -139,16 +136,13 @@ int adpa_store_progress(struct adpa_store *s, int64_t learner, const char *cours
 {
 	memset(out, 0, sizeof *out);
 	out->best = out->last = -1;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db,
-	                       "SELECT first_opened, last_opened, completed, seconds, position,"
-	                       " furthest, hash FROM reading WHERE learner = ? AND course = ?"
-	                       " AND fiche = ?",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return store_fail(s, err, "cannot read the progress");
-	sqlite3_bind_int64(st, 1, learner);
-	sqlite3_bind_text(st, 2, course, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, fiche, -1, SQLITE_TRANSIENT);
+	sqlite3_stmt *st = store_stmt(s,
+	                              "SELECT first_opened, last_opened, completed, seconds,"
+	                              " position, furthest, hash FROM reading WHERE learner = ?"
+	                              " AND course = ? AND fiche = ?",
+	                              "iss", learner, course, fiche);
+	if (!st)
+		return store_fail(s, err, "impossible de lire la progression");
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->known = true;
@@ -162,8 +156,8 @@ int adpa_store_progress(struct adpa_store *s, int64_t learner, const char *cours
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, err, "cannot read the progress");
+		return store_fail(s, err, "impossible de lire la progression");
 	return quiz_summary(s, learner, course, fiche, out) < 0
-	           ? store_fail(s, err, "cannot read the quiz results")
+	           ? store_fail(s, err, "impossible de lire les résultats des quiz")
 	           : 0;
 }

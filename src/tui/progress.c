@@ -73,6 +73,8 @@ void progress_init(struct tui *t, const struct tui_opts *o)
 		snprintf(t->store_error, sizeof t->store_error, "%s%s%s",
 		         o->db_path ? o->db_path : "", o->db_path ? " : " : "", o->store_error);
 	start_learner(t, o && o->learner ? o->learner : "apprenant");
+	if (adpa_store_warning(t->store)) /* e.g. the file's mode made private */
+		tui_message(t, false, "%s", adpa_store_warning(t->store));
 }
 
 void progress_fini(struct tui *t)

@@ -276,12 +276,12 @@ run 0 "report opens files read-only" -- "$adpa" --course $qc report "$db"
 [ "$(md5sum "$db" | cut -d" " -f1)" = "$sum_before" ] && result ok "report leaves the file unchanged" || result fail "report leaves the file unchanged"
 printf 'pas une base\n' >"$tmp/junk.db"
 run 1 "progress on a junk file" -- "$adpa" --course $qc --db "$tmp/junk.db" progress
-has err 'junk.db: .*leaves it untouched' "junk file named, with what to do"
+has err 'junk.db: .*pas un fichier de progression adpa' "junk file named, with what is wrong"
 [ "$(cat "$tmp/junk.db")" = "pas une base" ] && result ok "junk file never overwritten" || result fail "junk file never overwritten"
-run 1 "progress where nothing can be written" -- "$adpa" --course $qc --db "$tmp/junk.db/sub/p.db" progress
-has err 'cannot create' "unwritable place: the reason"
-run 0 "quiz without a store still runs" -- "$adpa" --course $qc --db "$tmp/junk.db/sub/p.db" quiz rgpd < <(printf '1\n1\n1\n')
+run 1 "quiz where nothing can be written" -- "$adpa" --course $qc --db "$tmp/junk.db/sub/p.db" quiz rgpd < <(printf '1\n1\n1\n')
+has err 'impossible de créer le dossier' "unwritable place: the reason"
 has err 'progression non enregistrée' "unsaved progress said"
+has out 'Score' "quiz without a store still runs, and its exit status says nothing was saved"
 # kill -9 in the middle of a quiz: the answers already given are there
 mkfifo "$tmp/fifo"
 "$adpa" --course $qc --db "$tmp/kill.db" --learner eve quiz rgpd --no-shuffle <"$tmp/fifo" >"$tmp/kill.out" 2>&1 &

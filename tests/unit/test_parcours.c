@@ -149,7 +149,7 @@ static void test_store_paths(void)
 	OK(adpa_store_path_remove(s, p1, "zz", &e) == 0, "removing an absent fiche: no-op");
 	OK(adpa_store_path_move(s, p1, "e", -1, &e) == 0, "moved up after a removal");
 	OK(adpa_store_path_rename(s, p2, "Renommé", &e) == 0, "renamed");
-	OK(adpa_store_path_rename(s, 999, "x", &e) < 0 && strstr(e.msg, "no such path"),
+	OK(adpa_store_path_rename(s, 999, "x", &e) < 0 && strstr(e.msg, "parcours inconnu"),
 	   "renaming an unknown path fails");
 	OK(adpa_store_path_add(s, 999, three, 1, &e) < 0, "adding to an unknown path fails");
 	int64_t other = adpa_store_learner(s, "bob", true, 1, &e);

@@ -118,7 +118,7 @@ static void test_schedule(struct adpa_course *c)
 	       "a right answer in a quiz stays out of review");
 	INT_EQ(due(c, s, bob, T0 + DAY, NULL), 0, "another learner has nothing to review");
 
-	OK(answer(s, ana, c, f, 0, a1, true, T0 + 1, &e) < 0 && strstr(e.msg, "already answered"),
+	OK(answer(s, ana, c, f, 0, a1, true, T0 + 1, &e) < 0 && strstr(e.msg, "déjà une réponse"),
 	   "a second answer in the attempt is refused");
 	due(c, s, ana, T0 + DAY, &it);
 	OK(it.state.box == 1 && it.state.due == T0 + DAY, "and leaves the review as it was");
@@ -173,7 +173,7 @@ static void test_edited(void)
 
 	s = adpa_store_open("review.db", ADPA_STORE_READ_ONLY, &e);
 	INT_EQ(due(c, s, ana, T0 + 501 * DAY, NULL), 2, "a read-only store lists what is due");
-	OK(answer(s, ana, c, f, 0, 0, false, T0, &e) < 0 && strstr(e.msg, "read-only"),
+	OK(answer(s, ana, c, f, 0, 0, false, T0, &e) < 0 && strstr(e.msg, "lecture seule"),
 	   "and refuses answers");
 	adpa_store_close(s);
 	adpa_course_free(c);

@@ -82,7 +82,7 @@ static void test_quiz_store(void)
 	OK(a > 0, "attempt started");
 	OK(adpa_store_answer(s, a, 0, "1", true, 101, &e) == 0, "answer 1");
 	OK(adpa_store_answer(s, a, 0, "2", false, 102, &e) < 0, "an answer cannot be given twice");
-	OK(strstr(e.msg, "already answered") != NULL, "double answer explained");
+	OK(strstr(e.msg, "déjà une réponse") != NULL, "double answer explained");
 	OK(adpa_store_answer(s, a, 1, "0,2", true, 103, &e) == 0, "answer 2");
 	OK(adpa_store_answer(s, a, 2, "3", false, 104, &e) == 0, "answer 3");
 	struct adpa_progress p;
@@ -125,7 +125,7 @@ static void test_export(void)
 	OK(adpa_store_export(s, NULL, count_rows, n, &e) == 0, "export runs");
 	INT_EQ(n[0], 1, "one row per learner and fiche");
 	INT_EQ(n[1], 1, "row carries best score and attempts");
-	OK(adpa_store_set(s, 1, "k", "v", &e) < 0 && strstr(e.msg, "read-only"),
+	OK(adpa_store_set(s, 1, "k", "v", &e) < 0 && strstr(e.msg, "lecture seule"),
 	   "read-only refuses writes");
 	char **names;
 	size_t nn;
@@ -175,7 +175,7 @@ static void test_faults(void)
 	const char *junk = "this is not a database, but a learner's notes\n";
 	write_file(tmp("junk.db"), junk);
 	OK(adpa_store_open(tmp("junk.db"), ADPA_STORE_READ_WRITE, &e) == NULL, "junk file refused");
-	OK(strstr(e.msg, "leaves it untouched") != NULL, "junk file: what to do");
+	OK(strstr(e.msg, "n’y touche pas") != NULL, "junk file: what to do");
 	STR_EQ(read_file(tmp("junk.db")), junk, "junk file left as it was");
 
 	sqlite3 *db;
@@ -184,19 +184,19 @@ static void test_faults(void)
 	sqlite3_close(db);
 	OK(adpa_store_open(tmp("other.db"), ADPA_STORE_READ_WRITE, &e) == NULL,
 	   "another program's database refused");
-	OK(strstr(e.msg, "not an adpa progress file") != NULL, "other database explained");
+	OK(strstr(e.msg, "pas un fichier de progression adpa") != NULL, "other database explained");
 
 	adpa_store_create_at(tmp("newer.db"), ADPA_STORE_VERSION, &e);
 	sqlite3_open(tmp("newer.db"), &db);
 	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
 	sqlite3_close(db);
 	OK(adpa_store_open(tmp("newer.db"), ADPA_STORE_READ_WRITE, &e) == NULL &&
-	       strstr(e.msg, "newer adpa"),
+	       strstr(e.msg, "plus récente"),
 	   "a newer schema is refused");
 
 	write_file(tmp("afile"), "x");
 	OK(adpa_store_open(tmp("afile/progress.db"), ADPA_STORE_READ_WRITE, &e) == NULL &&
-	       strstr(e.msg, "cannot create"),
+	       strstr(e.msg, "impossible de créer"),
 	   "unwritable place explained");
 	OK(adpa_store_open(tmp("none.db"), ADPA_STORE_READ_ONLY, &e) == NULL &&
 	       access(tmp("none.db"), F_OK) != 0,
@@ -393,7 +393,7 @@ static void test_marks(void)
 	adpa_store_close(s);
 
 	s = adpa_store_open(tmp("marks.db"), ADPA_STORE_READ_ONLY, &e);
-	OK(adpa_store_note_set(s, l, "c", "f1", "x", 300, &e) < 0 && strstr(e.msg, "read-only"),
+	OK(adpa_store_note_set(s, l, "c", "f1", "x", 300, &e) < 0 && strstr(e.msg, "lecture seule"),
 	   "read-only: no note written");
 	OK(adpa_store_bookmark_add(s, l, "c", "f1", 1, "x", 300, &e) < 0, "read-only: no bookmark");
 	adpa_store_close(s);

@@ -99,11 +99,13 @@ static const char *why(int code, int sys, bool foreign)
 		return "erreur d’entrée-sortie sur le disque";
 	case SQLITE_READONLY:
 		return "le fichier ou son dossier est en lecture seule";
-	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		if (foreign)
+			return "pas un fichier de progression adpa (pas même une base SQLite)";
+		/* fall through */
+	case SQLITE_CORRUPT:
 	case SQLITE_FORMAT:
-		return foreign ? "fichier de progression corrompu ou pas un fichier de progression "
-		                 "adpa ; adpa ne le lit pas"
+		return foreign ? "fichier de progression corrompu ; adpa ne le lit pas"
 		               : "fichier abîmé ou qui n’est pas un fichier de progression adpa ; "
 		                 "adpa n’y touche pas : gardez-en une copie, déplacez-le, et adpa "
 		                 "en commencera un nouveau";
@@ -140,7 +142,9 @@ int store_fail(struct adpa_store *s, struct adpa_error *err, const char *what)
 	    primary == SQLITE_TOOBIG || primary == SQLITE_INTERRUPT || primary == SQLITE_FORMAT)
 		ec = ADPA_EFORMAT;
 	const char *w = why(code, sys, s && s->foreign);
-	if (w && primary == SQLITE_CANTOPEN && sys)
+	if (w && ec == ADPA_EFORMAT && s && s->foreign) /* about the file, whatever adpa did */
+		adpa_error_set(err, ec, path, 0, 0, "%s", w);
+	else if (w && primary == SQLITE_CANTOPEN && sys)
 		adpa_error_set(err, ec, path, 0, 0, "%s : %s (%s)", what, w, file_errno_words(sys));
 	else if (w)
 		adpa_error_set(err, ec, path, 0, 0, "%s : %s", what, w);
@@ -278,13 +282,12 @@ int store_identity(struct adpa_store *s, int *version, struct adpa_error *err)
 	int64_t objects = store_query_int(s, 0, &ok3, "SELECT count(*) FROM sqlite_schema", "");
 	if (!ok || !ok2 || !ok3)
 		return store_fail(s, err, what);
-	if (app != APP_ID && (app != 0 || objects > 0 || *version != 0)) {
-		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
-		               s->foreign
-		                   ? "pas un fichier de progression adpa (une autre base SQLite)"
-		                   : "pas un fichier de progression adpa (une autre base "
-		                     "SQLite) ; adpa n’y touche pas : passez un autre fichier "
-		                     "avec --db");
+	if (app != APP_ID && (app != 0 || objects > 0 || *version != 0 || s->foreign)) {
+		const char *kind = app || objects ? "une autre base SQLite" : "fichier vide";
+		adpa_error_set(
+		    err, ADPA_EFORMAT, s->path, 0, 0, "pas un fichier de progression adpa (%s)%s",
+		    kind,
+		    s->foreign ? "" : " ; adpa n’y touche pas : passez un autre fichier avec --db");
 		return -1;
 	}
 	if (*version > ADPA_STORE_VERSION) {

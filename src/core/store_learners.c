@@ -38,7 +38,7 @@ int adpa_store_learners(struct adpa_store *s, char ***names, size_t *n, struct a
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (s->foreign && *n == ADPA_STORE_FOREIGN_LEARNERS) {
-			rc = SQLITE_TOOBIG;
+			rc = -1; /* not an SQLite code: too many learners */
 			break;
 		}
 		XGROW(*names, cap, *n + 1);
@@ -47,7 +47,7 @@ int adpa_store_learners(struct adpa_store *s, char ***names, size_t *n, struct a
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return 0;
-	if (rc == SQLITE_TOOBIG)
+	if (rc == -1)
 		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
 		               "fichier de progression trop gros (plus de %d apprenants)",
 		               ADPA_STORE_FOREIGN_LEARNERS);

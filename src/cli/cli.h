@@ -54,8 +54,10 @@ enum cli_complete {
 };
 
 /* One option. The same long name may appear on several lines for different
- * commands (each with its own values or help): the line that lists the
- * command wins. */
+ * commands (each with its own values, help or field): the line that lists
+ * the command wins. Such lines must agree on taking an argument or not
+ * (getopt_long reads the first one). main.c checks at start-up that every
+ * command an option names exists. */
 struct cli_option {
 	const char *name;  /* the long form, without "--" */
 	const char *alias; /* a second long form, or NULL */

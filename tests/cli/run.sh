@@ -162,7 +162,13 @@ run 0 "show default width off a terminal" -- "$adpa" --course tests/fixtures/hos
 if awk '{ if (length($0) > 80) bad=1 } END { exit bad }' "$tmp/out"; then result ok "80 columns off a terminal"; else result fail "80 columns off a terminal" "$tmp/out"; fi
 hasnot out $'\x1b' "no colour when stdout is not a terminal"
 run 1 "show unknown fiche" -- "$adpa" --course $bad show nope
-has err 'no fiche "nope"' "unknown fiche explained"
+has err 'no fiche "nope" in this course \(adpa list shows the ids\)$' "unknown fiche explained"
+run 1 "show a fiche id with a typo" -- "$adpa" --course $bad show ok-fihce
+has err '^adpa: no fiche "ok-fihce" in this course \(did you mean ok-fiche\?\)$' "unknown fiche: the closest id"
+run 1 "quiz a fiche id with a typo" -- "$adpa" --course tests/fixtures/quiz --db "$tmp/typo.db" quiz rgdp
+has err '^adpa: no fiche "rgdp" \(did you mean rgpd\?\)$' "quiz: the closest id"
+run 1 "list a rubric with a typo" -- "$adpa" --course $bad list --rubric annexe
+has err '^adpa: unknown rubric "annexe" \(did you mean annexes\?\); rubrics: comprendre annexes$' "unknown rubric: the closest one"
 run 2 "show without id" -- "$adpa" --course $bad show
 run 0 "show invalid UTF-8 body" -- "$adpa" --course $bad show bad-utf8 --color never
 has out $'caf\xef\xbf\xbd' "invalid byte shown as U+FFFD"

@@ -5,7 +5,7 @@
 
 ADPA_PACKAGES="gcc libc6-dev meson ninja-build pkg-config libcmark-dev libyaml-dev libsqlite3-dev
 libncurses-dev libunistring-dev libjansson-dev"
-ADPA_TEST_PACKAGES="tmux python3 python3-yaml python3-jsonschema sqlite3 groff-base less cmark lowdown
+ADPA_TEST_PACKAGES="tmux python3 python3-yaml python3-jsonschema sqlite3 zsh groff-base less cmark lowdown
 ncurses-term"
 
 adpa_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

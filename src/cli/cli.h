@@ -54,8 +54,10 @@ enum cli_complete {
 };
 
 /* One option. The same long name may appear on several lines for different
- * commands (each with its own values or help): the line that lists the
- * command wins. */
+ * commands (each with its own values, help or field): the line that lists
+ * the command wins. Such lines must agree on taking an argument or not
+ * (getopt_long reads the first one). main.c checks at start-up that every
+ * command an option names exists. */
 struct cli_option {
 	const char *name;  /* the long form, without "--" */
 	const char *alias; /* a second long form, or NULL */
@@ -137,6 +139,8 @@ int usage_error(const struct cli *cli, const char *fmt, ...) __attribute__((form
 /* The candidate closest to word by Damerau-Levenshtein distance, when close
  * enough to be a typo; NULL otherwise. */
 const char *closest_word(const char *word, const char *const *cands, size_t n);
+/* The fiche id of c closest to id (a typo), or NULL. */
+const char *closest_fiche(const struct adpa_course *c, const char *id);
 /* Appends "a, b or c" (last_sep " or ") to b. */
 struct buf;
 void buf_choices(struct buf *b, const char *const *values, const char *last_sep);

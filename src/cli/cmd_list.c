@@ -57,7 +57,16 @@ int cmd_list(struct cli *cli)
 		struct buf b = {0};
 		for (size_t i = 0; i < c->nrubrics; i++)
 			buf_printf(&b, " %s", c->rubrics[i].id);
-		cli_warn("unknown rubric \"%s\"; rubrics:%s", cli->rubric, b.p ? b.p : "");
+		const char **ids = xcalloc(c->nrubrics + 1, sizeof *ids);
+		for (size_t i = 0; i < c->nrubrics; i++)
+			ids[i] = c->rubrics[i].id;
+		const char *near = closest_word(cli->rubric, ids, c->nrubrics);
+		if (near)
+			cli_warn("unknown rubric \"%s\" (did you mean %s?); rubrics:%s",
+			         cli->rubric, near, b.p ? b.p : "");
+		else
+			cli_warn("unknown rubric \"%s\"; rubrics:%s", cli->rubric, b.p ? b.p : "");
+		free(ids);
 		buf_free(&b);
 		adpa_course_free(c);
 		return EXIT_FAIL;

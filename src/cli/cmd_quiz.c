@@ -60,8 +60,12 @@ int cmd_quiz(struct cli *cli)
 		return EXIT_FAIL;
 	const struct adpa_fiche *f = adpa_course_find(c, cli->args[0]);
 	if (!f || !f->nquiz) {
-		cli_warn("%s \"%s\" (adpa list shows the fiches and their questions)",
-		         f ? "no quiz in fiche" : "no fiche", cli->args[0]);
+		const char *near = f ? NULL : closest_fiche(c, cli->args[0]);
+		if (near)
+			cli_warn("no fiche \"%s\" (did you mean %s?)", cli->args[0], near);
+		else
+			cli_warn("%s \"%s\" (adpa list shows the fiches and their questions)",
+			         f ? "no quiz in fiche" : "no fiche", cli->args[0]);
 		adpa_course_free(c);
 		return EXIT_FAIL;
 	}

@@ -33,7 +33,13 @@ int cmd_show(struct cli *cli)
 		return EXIT_FAIL;
 	const struct adpa_fiche *f = adpa_course_find(c, cli->args[0]);
 	if (!f) {
-		cli_warn("no fiche \"%s\" in this course (adpa list shows the ids)", cli->args[0]);
+		const char *near = closest_fiche(c, cli->args[0]);
+		if (near)
+			cli_warn("no fiche \"%s\" in this course (did you mean %s?)", cli->args[0],
+			         near);
+		else
+			cli_warn("no fiche \"%s\" in this course (adpa list shows the ids)",
+			         cli->args[0]);
 		adpa_course_free(c);
 		return EXIT_FAIL;
 	}

@@ -11,7 +11,8 @@
  * U+FFFD and counts it per kind of field; json_print says so on stderr, one
  * line per kind. Every constructor result is checked (jok): the only failure
  * left is memory, which aborts like xmalloc. Every JSON output is an object
- * with "format": 1 first.
+ * with "format": 1 first. The controls jansson writes raw (DEL, C1, bidi)
+ * are written as \u escapes: the same JSON, safe to print on a terminal.
  *
  * CSV (RFC 4180): a cell that starts with = + - @ TAB or CR is a formula to a
  * spreadsheet; OWASP's neutralisation prefixes it with a quote ('). On a
@@ -122,11 +123,45 @@ json_t *json_root(void)
 	return o;
 }
 
+/* Writes JSON text with the characters jansson leaves raw but a terminal may
+ * obey written as \u escapes, the same JSON value: DEL, the C1 controls
+ * (U+0080..U+009F, CSI among them), the bidi controls (U+200E, U+200F,
+ * U+202A..U+202E, U+2066..U+2069) and the line separators U+2028, U+2029.
+ * They can only occur inside strings, where \u is their JSON spelling. */
+static int write_json_text(const char *s, FILE *fp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (; *p; p++) {
+		unsigned code = 0;
+		int len = 0;
+		if (p[0] == 0x7F)
+			code = 0x7F, len = 1;
+		else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			code = p[1], len = 2;
+		else if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81) && p[2]) {
+			code = 0x2000 + ((unsigned)(p[1] & 0x3F) << 6) + (p[2] & 0x3Fu);
+			bool bidi = code == 0x200E || code == 0x200F ||
+			            (code >= 0x2028 && code <= 0x202E) ||
+			            (code >= 0x2066 && code <= 0x2069);
+			len = bidi ? 3 : 0;
+		}
+		if (len) {
+			fprintf(fp, "\\u%04x", code);
+			p += len - 1;
+		} else {
+			putc(*p, fp);
+		}
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
 int json_print(json_t *root, const struct json_out *out)
 {
-	int rc = json_dumpf(root, stdout, JSON_INDENT(2));
-	putchar('\n');
+	char *text = json_dumps(root, JSON_INDENT(2));
 	json_decref(root);
+	int rc = text ? write_json_text(text, stdout) : -1;
+	putchar('\n');
+	free(text);
 	for (size_t k = 0; out && k < JSON_NKINDS; k++)
 		if (out->repaired[k])
 			fprintf(stderr,

@@ -185,7 +185,7 @@ int usage_error(const struct cli *cli, const char *fmt, ...)
  * transpositions), byte-wise; SIZE_MAX for words too long to be typos. */
 static size_t distance(const char *a, const char *b)
 {
-	enum { MAXW = 32 };
+	enum { MAXW = 48 };
 	size_t n = strlen(a), m = strlen(b), d[MAXW + 1][MAXW + 1];
 	if (n > MAXW || m > MAXW)
 		return (size_t)-1;
@@ -220,6 +220,16 @@ const char *closest_word(const char *word, const char *const *cands, size_t n)
 	/* one edit in a short word, two in a longer one (lsit, exprot, glosary) */
 	size_t len = strlen(word);
 	return best && bestd > 0 && bestd <= (len >= 6 ? 2u : 1u) && bestd < len ? best : NULL;
+}
+
+const char *closest_fiche(const struct adpa_course *c, const char *id)
+{
+	const char **ids = xcalloc(c->nfiches + 1, sizeof *ids);
+	for (size_t i = 0; i < c->nfiches; i++)
+		ids[i] = c->fiches[i]->id;
+	const char *near = closest_word(id, ids, c->nfiches);
+	free(ids);
+	return near;
 }
 
 int usage_unknown_command(const struct cli *cli, const char *name)

@@ -78,5 +78,28 @@ case $got in *$'\e'*|*evil*) result fail "a name with control characters is neve
 want "no progress file: no learner, no error" "" --db "$tmp/none.db" --learner ''
 [ ! -e "$tmp/none.db" ] && result ok "completion creates no progress file" || result fail "completion creates no progress file"
 
+# zsh: the same answers through completions/_adpa, with compadd and _files
+# standing in for the completion system (the script only calls those two)
+zcomp() { # zcomp CURRENT WORD...: what _adpa hands to compadd or _files
+    local cur=$1; shift
+    zsh -f -c 'compadd() { shift $(( ${@[(i)--]} )); print -rl -- "$@" }
+        _files() { print -r -- "_files $*" }
+        words=("$@"); CURRENT=$1; shift words; words[1]=$ADPA
+        source completions/_adpa' "$cur" "$cur" "$@"
+}
+if command -v zsh >/dev/null; then
+    export ADPA=$adpa
+    zw() { local name=$1 want=$2 got; shift 2; got=$(zcomp "$@" | LC_ALL=C sort)
+        if [ "$got" = "$want" ]; then result ok "zsh: $name"; else result fail "zsh: $name" "$(printf 'want:\n%s\ngot:\n%s' "$want" "$got")"; fi; }
+    zw "commands" $'search\nshow' 2 adpa s
+    zw "fiche ids from --course" "ok-fiche" 5 adpa --course $bad show ok
+    zw "option values" $'csv\njson' 4 adpa export --format ''
+    zw "learner names" $'Zoé "Z", atelier\nana' 5 adpa --db "$db" --learner ''
+    zw "report: files" "_files " 3 adpa report tests/
+    zw "check: directories" "_files -/" 3 adpa check tests/
+else
+    result ok "zsh # SKIP zsh is not installed"
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

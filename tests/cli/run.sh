@@ -162,7 +162,13 @@ run 0 "show default width off a terminal" -- "$adpa" --course tests/fixtures/hos
 if awk '{ if (length($0) > 80) bad=1 } END { exit bad }' "$tmp/out"; then result ok "80 columns off a terminal"; else result fail "80 columns off a terminal" "$tmp/out"; fi
 hasnot out $'\x1b' "no colour when stdout is not a terminal"
 run 1 "show unknown fiche" -- "$adpa" --course $bad show nope
-has err 'no fiche "nope"' "unknown fiche explained"
+has err 'no fiche "nope" in this course \(adpa list shows the ids\)$' "unknown fiche explained"
+run 1 "show a fiche id with a typo" -- "$adpa" --course $bad show ok-fihce
+has err '^adpa: no fiche "ok-fihce" in this course \(did you mean ok-fiche\?\)$' "unknown fiche: the closest id"
+run 1 "quiz a fiche id with a typo" -- "$adpa" --course tests/fixtures/quiz --db "$tmp/typo.db" quiz rgdp
+has err '^adpa: no fiche "rgdp" \(did you mean rgpd\?\)$' "quiz: the closest id"
+run 1 "list a rubric with a typo" -- "$adpa" --course $bad list --rubric annexe
+has err '^adpa: unknown rubric "annexe" \(did you mean annexes\?\); rubrics: comprendre annexes$' "unknown rubric: the closest one"
 run 2 "show without id" -- "$adpa" --course $bad show
 run 0 "show invalid UTF-8 body" -- "$adpa" --course $bad show bad-utf8 --color never
 has out $'caf\xef\xbf\xbd' "invalid byte shown as U+FFFD"
@@ -474,6 +480,12 @@ if script -qec "$adpa --db '$hdb' export --all --format csv" /dev/null >"$tmp/ou
     hasnot out "$raw" "export csv on a terminal: no raw control character"
     has out '^esc\^\[\[2Jname,' "export csv on a terminal: caret notation"
 else result fail "export csv on a terminal (script)" "$tmp/out"; fi
+# JSON: the controls jansson leaves raw (C1 CSI, bidi RLO, DEL) as \u escapes
+c1=$'c1\xc2\x9b2Jbidi\xe2\x80\xaeevil\x7f\xc3\xa9'
+"$adpa" --course $qc --db "$tmp/c1.db" --learner "$c1" quiz rgpd --no-shuffle < <(printf '1\n') >/dev/null 2>&1
+run 0 "export json: C1, bidi and DEL" -- "$adpa" --db "$tmp/c1.db" export --all --format json
+has out '^      "learner": "c1\\u009b2Jbidi\\u202eevil\\u007fé",$' "JSON: C1, bidi and DEL written as \\u escapes, byte by byte"
+hasnot out $'\xc2\x9b|\xe2\x80\xae|\x7f' "JSON: none of them raw"
 # diagnostics: a file name and an SQLite message quoting a schema name
 cp -r $bad "$tmp/hc" && mv "$tmp/hc/comprendre/02-yaml-syntax.md" "$tmp/hc/comprendre/"$'\e]52;c;aGk=\a.md'
 run 1 "check: a file named with OSC 52" -- "$adpa" check "$tmp/hc"

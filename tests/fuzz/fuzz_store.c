@@ -1,11 +1,11 @@
 /*
  * Harness: a progress file collected from another machine. The input is
- * written to a scratch file and opened read-only, as adpa report opens the
- * files it is given; every learner in it is then read the ways report,
+ * written to a scratch file and opened as untrusted (adpa_store_open_foreign),
+ * as adpa report opens the files it is given; every learner in it is then read the ways report,
  * progress, export, review and the reader do: progress records and the
- * summary for a small course, bookmarks, notes, paths, settings. SQLite's
- * side files (-wal, -shm, -journal) are removed after each input so that no
- * state carries over to the next one.
+ * summary for a small course, bookmarks, notes, paths, settings. Any side
+ * file SQLite might leave (-wal, -shm, -journal) is removed after each input
+ * so that no state carries over to the next one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +108,7 @@ static void read_learner(struct adpa_store *s, const struct adpa_course *c, cons
 static void read_file(const char *path)
 {
 	struct adpa_error err = {0};
-	struct adpa_store *s = adpa_store_open(path, ADPA_STORE_READ_ONLY, &err);
+	struct adpa_store *s = adpa_store_open_foreign(path, &err);
 	if (!s)
 		return;
 	adpa_store_version(s);

@@ -93,8 +93,8 @@ struct adpa_path {
 };
 
 struct adpa_term {
-	char *term;
-	char *definition;
+	char *term;       /* never NULL: an entry without a string term */
+	char *definition; /* or definition is reported and left out */
 	char **aliases;
 	size_t naliases;
 	struct adpa_ref *see;

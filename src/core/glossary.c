@@ -39,6 +39,8 @@ static void add_key(struct adpa_index *ix, const char *word, size_t term, int li
 	ix->keys[ix->nkeys++] = (struct term_key){adpa_text_fold(word), term, line, col};
 }
 
+/* An entry whose term or definition is not a string has been reported and is
+ * left out: every kept term has both (front ends print them as they are). */
 static void parse_term(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 {
 	static const struct ykey keys[] = {
@@ -46,21 +48,30 @@ static void parse_term(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 	yaml_node_t *v[4];
 	if (!ymap(y, n, "a glossary entry", keys, 4, v))
 		return;
+	char *term = ystr(y, v[0], "term"), *def = ystr(y, v[1], "definition");
+	size_t na, nsee;
+	struct adpa_ref *al = yrefs(y, v[2], "aliases", &na);
+	struct adpa_ref *see = yrefs(y, v[3], "see", &nsee);
+	if (!term || !def) {
+		free(term);
+		free(def);
+		refs_free(al, na);
+		refs_free(see, nsee);
+		return;
+	}
 	size_t ti = c->nterms++;
 	struct adpa_term *t = &c->terms[ti];
-	t->term = ystr(y, v[0], "term");
-	if (t->term)
-		add_key(c->index, t->term, ti, ynode_line(y, v[0]), ynode_col(y, v[0]));
-	t->definition = ystr(y, v[1], "definition");
-	size_t na;
-	struct adpa_ref *al = yrefs(y, v[2], "aliases", &na);
+	t->term = term;
+	add_key(c->index, t->term, ti, ynode_line(y, v[0]), ynode_col(y, v[0]));
+	t->definition = def;
 	t->aliases = na ? xcalloc(na, sizeof *t->aliases) : NULL;
 	for (size_t k = 0; k < na; k++) {
 		add_key(c->index, al[k].s, ti, al[k].line, al[k].col);
 		t->aliases[t->naliases++] = al[k].s;
 	}
 	free(al);
-	t->see = yrefs(y, v[3], "see", &t->nsee);
+	t->see = see;
+	t->nsee = nsee;
 }
 
 static int cmp_term_key(const void *a, const void *b)

@@ -3,7 +3,8 @@
  * scratch directory whose one fiche uses a few keywords; the glossary is
  * loaded strictly (adpa check: duplicates, `see` references, keywords) and
  * every term is then looked up the ways the front ends do: exact, loose,
- * « did you mean », filter and the fiches that use it.
+ * « did you mean », filter and the fiches that use it. Front ends print
+ * terms and definitions as they are: neither may be NULL.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,8 @@ static void use(const struct adpa_course *c)
 {
 	for (size_t i = 0; i < c->nterms && i < 64; i++) {
 		const struct adpa_term *t = &c->terms[i];
+		if (!t->term || !t->definition) /* course.h: never NULL */
+			abort();
 		const struct adpa_fiche **fiches = NULL;
 		adpa_glossary_fiches(c, t, &fiches);
 		free(fiches);

@@ -1,11 +1,12 @@
 /*
  * Harness: a progress file collected from another machine. The input is
  * written to a scratch file and opened with adpa_store_open_foreign, as adpa
- * report and adpa progress --db open the files they are given; every learner in it is then read the ways report,
+ * report and adpa progress --db open the files they are given; every learner
+ * in it is then read the ways report,
  * progress, export, review and the reader do: progress records and the
- * summary for a small course, bookmarks, notes, paths, settings. SQLite's
- * side files (-wal, -shm, -journal) are removed after each input so that no
- * state carries over to the next one.
+ * summary for a small course, bookmarks, notes, paths, settings. Any side
+ * file SQLite might leave (-wal, -shm, -journal) is removed after each input
+ * so that no state carries over to the next one.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -143,6 +143,21 @@ static void parse_paths(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 	}
 }
 
+int diags_move(struct adpa_diags *from, struct adpa_diags *to, struct adpa_error *err)
+{
+	int rc = 0;
+	for (size_t i = 0; i < from->n; i++) {
+		const struct adpa_diag *g = &from->v[i];
+		if (g->severity == ADPA_SEV_ERROR && !rc) {
+			adpa_error_set(err, ADPA_EFORMAT, g->path, g->line, g->col, "%s", g->msg);
+			rc = -1;
+		}
+		adpa_diags_add(to, g->severity, g->path, g->line, g->col, "%s", g->msg);
+	}
+	adpa_diags_clear(from);
+	return rc;
+}
+
 /* Reads course.yaml. Returns -1 (err filled, details in diags) when unusable. */
 static int load_meta(struct adpa_course *c, const char *path, bool strict, struct adpa_diags *diags,
                      struct adpa_error *err)
@@ -178,21 +193,7 @@ static int load_meta(struct adpa_course *c, const char *path, bool strict, struc
 		ydoc_free(&y);
 	}
 	free(text);
-	int rc = 0;
-	if (local.errors) {
-		struct adpa_diag *g = &local.v[0];
-		for (size_t i = 0; i < local.n; i++)
-			if (local.v[i].severity == ADPA_SEV_ERROR) {
-				g = &local.v[i];
-				break;
-			}
-		adpa_error_set(err, ADPA_EFORMAT, g->path, g->line, g->col, "%s", g->msg);
-		rc = -1;
-	}
-	for (size_t i = 0; i < local.n; i++)
-		adpa_diags_add(diags, local.v[i].severity, local.v[i].path, local.v[i].line,
-		               local.v[i].col, "%s", local.v[i].msg);
-	adpa_diags_clear(&local);
+	int rc = diags_move(&local, diags, err);
 	if (!c->about)
 		c->about = xstrdup("about.md");
 	return rc;
@@ -312,6 +313,17 @@ void index_free(struct adpa_index *ix)
 	free(ix);
 }
 
+/* Loads the glossary leniently: when it has errors, one warning says it is
+ * skipped and why. */
+static void glossary_lenient(struct adpa_course *c, struct adpa_diags *diags)
+{
+	struct adpa_error e = {0};
+	if (adpa_course_load_glossary(c, NULL, &e) == 0)
+		return;
+	adpa_diags_add(diags, ADPA_SEV_WARNING, e.path, e.line, e.col, "glossary skipped: %s",
+	               e.msg);
+}
+
 static void cross_check(struct adpa_course *c, struct adpa_diags *d);
 
 struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adpa_diags *diags,
@@ -382,8 +394,10 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 			r->first = i;
 	}
 
-	if (strict || (flags & ADPA_LOAD_GLOSSARY))
-		adpa_course_load_glossary(c, strict ? diags : NULL, NULL);
+	if (strict)
+		adpa_course_load_glossary(c, diags, NULL);
+	else if (flags & ADPA_LOAD_GLOSSARY)
+		glossary_lenient(c, diags);
 	if (strict) {
 		cross_check(c, diags);
 		for (size_t i = 0; i < ntodo; i++) {

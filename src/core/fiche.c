@@ -107,7 +107,15 @@ static bool split_front(const char *path, const char *data, size_t len, size_t *
 		return false;
 	}
 	int line = 2;
-	for (size_t pos = first; pos < len; line++) {
+	for (size_t pos = first; pos <= len; line++) {
+		if (pos - first > ADPA_MAX_FRONT_MATTER) {
+			adpa_diags_add(d, ADPA_SEV_ERROR, path, 2, 1,
+			               "front matter is larger than %ld KiB",
+			               ADPA_MAX_FRONT_MATTER / 1024);
+			return false;
+		}
+		if (pos == len)
+			break;
 		nl = memchr(data + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - data) + 1 : len;
 		if (is_fence(data + pos, end - pos)) {
@@ -150,7 +158,7 @@ static char *read_head(const char *path, size_t *len, struct adpa_diags *d)
 		if ((nr == 1 && !is_fence(line, (size_t)n)) ||
 		    (nr > 1 && is_fence(line, (size_t)n)))
 			break;
-		if (b.len > ADPA_MAX_FILE_SIZE)
+		if (b.len > ADPA_MAX_FRONT_MATTER + 4096) /* split_front says why */
 			break;
 	}
 	free(line);

@@ -26,6 +26,10 @@ void text_position(const char *data, size_t at, int line0, int *line, int *col);
 /* Strict byte checks shared by every course file: NUL bytes and UTF-8. */
 bool bytes_check(const char *path, const char *data, size_t len, int line0, struct adpa_diags *d);
 
+/* course.c: moves the diagnostics of from to to (which may be NULL); err
+ * gets the first error. Returns -1 when there was one, else 0. */
+int diags_move(struct adpa_diags *from, struct adpa_diags *to, struct adpa_error *err);
+
 /* text.c: adpa_text_clean() appending to a buffer (no allocation per call). */
 struct buf;
 void text_clean_append(struct buf *out, const char *s, size_t len, unsigned flags);

@@ -10,13 +10,14 @@
  * rubrics, prerequisites and their cycles, paths, glossary references,
  * keywords, and the bodies (check.c).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "adpa/text.h"
+#include "files.h"
 #include "internal.h"
 #include "yamlx.h"
 #include <adpa/util.h>
@@ -31,36 +32,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void scan(const char *dir, const char *rel, int depth, struct pathlist *out)
+static void add_path(const char *rel, const struct stat *st, void *arg)
 {
-	char *full = rel ? xasprintf("%s/%s", dir, rel) : xstrdup(dir);
-	DIR *d = opendir(full);
-	free(full);
-	if (!d || depth > 8) {
-		if (d)
-			closedir(d);
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *r = rel ? xasprintf("%s/%s", rel, e->d_name) : xstrdup(e->d_name);
-		char *p = xasprintf("%s/%s", dir, r);
-		struct stat st;
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			scan(dir, r, depth + 1, out);
-		} else if (S_ISREG(st.st_mode)) {
-			size_t n = strlen(r);
-			if (n > 3 && !strcmp(r + n - 3, ".md")) {
-				XGROW(out->v, out->cap, out->n + 1);
-				out->v[out->n++] = xstrdup(r);
-			}
-		}
-		free(p);
-		free(r);
-	}
-	closedir(d);
+	struct pathlist *out = arg;
+	(void)st;
+	XGROW(out->v, out->cap, out->n + 1);
+	out->v[out->n++] = xstrdup(rel);
 }
 
 static void rubrics_free(struct adpa_course *c)
@@ -158,6 +135,25 @@ int diags_move(struct adpa_diags *from, struct adpa_diags *to, struct adpa_error
 	return rc;
 }
 
+/* adpa check: the about file, when it exists, must be a regular file inside
+ * the course directory. Reported to diags: the rest of the course stands. */
+static void about_check(struct ydoc *y, const struct adpa_course *c, yaml_node_t *n,
+                        struct adpa_diags *diags)
+{
+	struct adpa_error e = {0};
+	const char *about = c->about ? c->about : "about.md";
+	char *path = file_confined(c->dir, about, &e);
+	FILE *fp = path ? file_open_regular(path, &e) : NULL;
+	if (fp)
+		fclose(fp);
+	else if (e.code == ADPA_EFORMAT || (path && access(path, F_OK) == 0))
+		adpa_diags_add(diags, ADPA_SEV_ERROR, y->path, ynode_line(y, n), ynode_col(y, n),
+		               "about file %s%s%s%s", e.code == ADPA_EFORMAT ? "" : "\"",
+		               e.code == ADPA_EFORMAT ? "" : about,
+		               e.code == ADPA_EFORMAT ? "" : "\": ", e.msg);
+	free(path);
+}
+
 /* Reads course.yaml. Returns -1 (err filled, details in diags) when unusable. */
 static int load_meta(struct adpa_course *c, const char *path, bool strict, struct adpa_diags *diags,
                      struct adpa_error *err)
@@ -185,6 +181,8 @@ static int load_meta(struct adpa_course *c, const char *path, bool strict, struc
 			parse_rubrics(&y, c, v[RUBRICS]);
 			parse_paths(&y, c, v[PATHS]);
 			c->about = ystr(&y, v[ABOUT], "about");
+			if (strict)
+				about_check(&y, c, v[ABOUT], diags);
 			c->mastery = 80;
 			if (yint(&y, v[MASTERY], "mastery", &c->mastery) &&
 			    (c->mastery < 1 || c->mastery > 100))
@@ -340,8 +338,8 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 		adpa_course_free(c);
 		return NULL;
 	}
-	char *meta = xasprintf("%s/course.yaml", dir);
-	int rc = load_meta(c, meta, strict, diags, err);
+	char *meta = file_confined(dir, "course.yaml", err);
+	int rc = meta ? load_meta(c, meta, strict, diags, err) : -1;
 	free(meta);
 	if (rc < 0) {
 		adpa_course_free(c);
@@ -349,7 +347,7 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 	}
 
 	struct pathlist files = {0};
-	scan(dir, NULL, 0, &files);
+	file_walk(dir, ".md", add_path, &files);
 	if (files.n)
 		qsort(files.v, files.n, sizeof *files.v, cmp_str);
 	size_t cap = 0;
@@ -437,8 +435,8 @@ const struct adpa_rubric *adpa_course_rubric(const struct adpa_course *c, const 
 
 char *adpa_course_read_about(const struct adpa_course *c, size_t *len, struct adpa_error *err)
 {
-	char *path = xasprintf("%s/%s", c->dir, c->about);
-	char *data = file_read(path, len, err);
+	char *path = file_confined(c->dir, c->about, err);
+	char *data = path ? file_read(path, len, err) : NULL;
 	free(path);
 	return data;
 }

@@ -16,6 +16,7 @@
 
 #include "adpa/glossary.h"
 #include "adpa/text.h"
+#include "files.h"
 #include "internal.h"
 #include "yamlx.h"
 #include <adpa/util.h>
@@ -111,7 +112,9 @@ int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
 	size_t n;
 	struct adpa_diags local = {0};
 	struct adpa_error e;
-	char *text = file_read(path, &n, &e);
+	char *safe = file_confined(c->dir, "glossary.yaml", &e);
+	char *text = safe ? file_read(safe, &n, &e) : NULL;
+	free(safe);
 	if (!text)
 		adpa_diags_add(&local, ADPA_SEV_ERROR, path, e.line, e.col, "%s", e.msg);
 	struct ydoc y;

@@ -18,8 +18,6 @@ struct adpa_fiche *fiche_load(const char *path, bool strict, struct adpa_diags *
 void fiche_free(struct adpa_fiche *f);
 void refs_free(struct adpa_ref *v, size_t n);
 
-/* Reads a whole file of at most ADPA_MAX_FILE_SIZE bytes; NUL-terminated. */
-char *file_read(const char *path, size_t *len, struct adpa_error *err);
 /* The line and character column of byte at in data, whose first line is
  * line line0. */
 void text_position(const char *data, size_t at, int line0, int *line, int *col);

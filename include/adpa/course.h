@@ -20,6 +20,12 @@
 
 #define ADPA_MAX_FILE_SIZE (1024L * 1024L) /* course files above this are refused */
 #define ADPA_MAX_CHOICES 9
+/* Limits on YAML (course.yaml, glossary.yaml, front matter), so that no
+ * document costs more than its size to load (see adpa-course(5)). */
+#define ADPA_MAX_FRONT_MATTER (64L * 1024L) /* bytes between the --- lines */
+#define ADPA_MAX_YAML_DEPTH 32              /* nested lists and mappings */
+#define ADPA_MAX_YAML_TEXT (1024L * 1024L)  /* scalar bytes, aliases expanded */
+#define ADPA_MAX_YAML_VALUES 250000         /* values, aliases expanded */
 
 enum adpa_level { ADPA_LEVEL_DEBUTANT, ADPA_LEVEL_INTERMEDIAIRE, ADPA_LEVEL_AVANCE };
 

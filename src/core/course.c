@@ -10,13 +10,14 @@
  * rubrics, prerequisites and their cycles, paths, glossary references,
  * keywords, and the bodies (check.c).
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "adpa/text.h"
+#include "files.h"
 #include "internal.h"
 #include "yamlx.h"
 #include <adpa/util.h>
@@ -31,36 +32,12 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void scan(const char *dir, const char *rel, int depth, struct pathlist *out)
+static void add_path(const char *rel, const struct stat *st, void *arg)
 {
-	char *full = rel ? xasprintf("%s/%s", dir, rel) : xstrdup(dir);
-	DIR *d = opendir(full);
-	free(full);
-	if (!d || depth > 8) {
-		if (d)
-			closedir(d);
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *r = rel ? xasprintf("%s/%s", rel, e->d_name) : xstrdup(e->d_name);
-		char *p = xasprintf("%s/%s", dir, r);
-		struct stat st;
-		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-			scan(dir, r, depth + 1, out);
-		} else if (S_ISREG(st.st_mode)) {
-			size_t n = strlen(r);
-			if (n > 3 && !strcmp(r + n - 3, ".md")) {
-				XGROW(out->v, out->cap, out->n + 1);
-				out->v[out->n++] = xstrdup(r);
-			}
-		}
-		free(p);
-		free(r);
-	}
-	closedir(d);
+	struct pathlist *out = arg;
+	(void)st;
+	XGROW(out->v, out->cap, out->n + 1);
+	out->v[out->n++] = xstrdup(rel);
 }
 
 static void rubrics_free(struct adpa_course *c)
@@ -143,6 +120,40 @@ static void parse_paths(struct ydoc *y, struct adpa_course *c, yaml_node_t *n)
 	}
 }
 
+int diags_move(struct adpa_diags *from, struct adpa_diags *to, struct adpa_error *err)
+{
+	int rc = 0;
+	for (size_t i = 0; i < from->n; i++) {
+		const struct adpa_diag *g = &from->v[i];
+		if (g->severity == ADPA_SEV_ERROR && !rc) {
+			adpa_error_set(err, ADPA_EFORMAT, g->path, g->line, g->col, "%s", g->msg);
+			rc = -1;
+		}
+		adpa_diags_add(to, g->severity, g->path, g->line, g->col, "%s", g->msg);
+	}
+	adpa_diags_clear(from);
+	return rc;
+}
+
+/* adpa check: the about file, when it exists, must be a regular file inside
+ * the course directory. Reported to diags: the rest of the course stands. */
+static void about_check(struct ydoc *y, const struct adpa_course *c, yaml_node_t *n,
+                        struct adpa_diags *diags)
+{
+	struct adpa_error e = {0};
+	const char *about = c->about ? c->about : "about.md";
+	char *path = file_confined(c->dir, about, &e);
+	FILE *fp = path ? file_open_regular(path, &e) : NULL;
+	if (fp)
+		fclose(fp);
+	else if (e.code == ADPA_EFORMAT || (path && access(path, F_OK) == 0))
+		adpa_diags_add(diags, ADPA_SEV_ERROR, y->path, ynode_line(y, n), ynode_col(y, n),
+		               "about file %s%s%s%s", e.code == ADPA_EFORMAT ? "" : "\"",
+		               e.code == ADPA_EFORMAT ? "" : about,
+		               e.code == ADPA_EFORMAT ? "" : "\": ", e.msg);
+	free(path);
+}
+
 /* Reads course.yaml. Returns -1 (err filled, details in diags) when unusable. */
 static int load_meta(struct adpa_course *c, const char *path, bool strict, struct adpa_diags *diags,
                      struct adpa_error *err)
@@ -170,6 +181,8 @@ static int load_meta(struct adpa_course *c, const char *path, bool strict, struc
 			parse_rubrics(&y, c, v[RUBRICS]);
 			parse_paths(&y, c, v[PATHS]);
 			c->about = ystr(&y, v[ABOUT], "about");
+			if (strict)
+				about_check(&y, c, v[ABOUT], diags);
 			c->mastery = 80;
 			if (yint(&y, v[MASTERY], "mastery", &c->mastery) &&
 			    (c->mastery < 1 || c->mastery > 100))
@@ -178,21 +191,7 @@ static int load_meta(struct adpa_course *c, const char *path, bool strict, struc
 		ydoc_free(&y);
 	}
 	free(text);
-	int rc = 0;
-	if (local.errors) {
-		struct adpa_diag *g = &local.v[0];
-		for (size_t i = 0; i < local.n; i++)
-			if (local.v[i].severity == ADPA_SEV_ERROR) {
-				g = &local.v[i];
-				break;
-			}
-		adpa_error_set(err, ADPA_EFORMAT, g->path, g->line, g->col, "%s", g->msg);
-		rc = -1;
-	}
-	for (size_t i = 0; i < local.n; i++)
-		adpa_diags_add(diags, local.v[i].severity, local.v[i].path, local.v[i].line,
-		               local.v[i].col, "%s", local.v[i].msg);
-	adpa_diags_clear(&local);
+	int rc = diags_move(&local, diags, err);
 	if (!c->about)
 		c->about = xstrdup("about.md");
 	return rc;
@@ -312,6 +311,17 @@ void index_free(struct adpa_index *ix)
 	free(ix);
 }
 
+/* Loads the glossary leniently: when it has errors, one warning says it is
+ * skipped and why. */
+static void glossary_lenient(struct adpa_course *c, struct adpa_diags *diags)
+{
+	struct adpa_error e = {0};
+	if (adpa_course_load_glossary(c, NULL, &e) == 0)
+		return;
+	adpa_diags_add(diags, ADPA_SEV_WARNING, e.path, e.line, e.col, "glossary skipped: %s",
+	               e.msg);
+}
+
 static void cross_check(struct adpa_course *c, struct adpa_diags *d);
 
 struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adpa_diags *diags,
@@ -328,8 +338,8 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 		adpa_course_free(c);
 		return NULL;
 	}
-	char *meta = xasprintf("%s/course.yaml", dir);
-	int rc = load_meta(c, meta, strict, diags, err);
+	char *meta = file_confined(dir, "course.yaml", err);
+	int rc = meta ? load_meta(c, meta, strict, diags, err) : -1;
 	free(meta);
 	if (rc < 0) {
 		adpa_course_free(c);
@@ -337,7 +347,7 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 	}
 
 	struct pathlist files = {0};
-	scan(dir, NULL, 0, &files);
+	file_walk(dir, ".md", add_path, &files);
 	if (files.n)
 		qsort(files.v, files.n, sizeof *files.v, cmp_str);
 	size_t cap = 0;
@@ -382,8 +392,10 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 			r->first = i;
 	}
 
-	if (strict || (flags & ADPA_LOAD_GLOSSARY))
-		adpa_course_load_glossary(c, strict ? diags : NULL, NULL);
+	if (strict)
+		adpa_course_load_glossary(c, diags, NULL);
+	else if (flags & ADPA_LOAD_GLOSSARY)
+		glossary_lenient(c, diags);
 	if (strict) {
 		cross_check(c, diags);
 		for (size_t i = 0; i < ntodo; i++) {
@@ -423,8 +435,8 @@ const struct adpa_rubric *adpa_course_rubric(const struct adpa_course *c, const 
 
 char *adpa_course_read_about(const struct adpa_course *c, size_t *len, struct adpa_error *err)
 {
-	char *path = xasprintf("%s/%s", c->dir, c->about);
-	char *data = file_read(path, len, err);
+	char *path = file_confined(c->dir, c->about, err);
+	char *data = path ? file_read(path, len, err) : NULL;
 	free(path);
 	return data;
 }

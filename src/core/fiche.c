@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "adpa/text.h"
+#include "files.h"
 #include "internal.h"
 #include "yamlx.h"
 #include <adpa/util.h>
@@ -22,47 +23,6 @@ static bool is_fence(const char *line, size_t n)
 	             line[n - 1] == '\t'))
 		n--;
 	return n == 3 && memcmp(line, "---", 3) == 0;
-}
-
-char *file_read(const char *path, size_t *len, struct adpa_error *err)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	struct stat st = {0};
-	if (fstat(fileno(fp), &st) == 0 && st.st_size > ADPA_MAX_FILE_SIZE) {
-		adpa_error_set(err, ADPA_EFORMAT, path, 1, 1,
-		               "file is larger than 1 MiB (%lld bytes)", (long long)st.st_size);
-		fclose(fp);
-		return NULL;
-	}
-	/* sized from fstat: one allocation and one read in the usual case; the
-	 * loop still copes with a file that grows while it is read */
-	size_t cap = (size_t)st.st_size + 1, n = 0, got;
-	char *data = xmalloc(cap + 1);
-	while ((got = fread(data + n, 1, cap - n, fp)) > 0) {
-		n += got;
-		if (n > ADPA_MAX_FILE_SIZE) {
-			adpa_error_set(err, ADPA_EFORMAT, path, 1, 1, "file is larger than 1 MiB");
-			free(data);
-			fclose(fp);
-			return NULL;
-		}
-		if (n == cap)
-			data = xrealloc(data, (cap *= 2) + 1);
-	}
-	if (ferror(fp)) {
-		adpa_error_set(err, ADPA_EIO, path, 0, 0, "read error: %s", strerror(errno));
-		free(data);
-		fclose(fp);
-		return NULL;
-	}
-	fclose(fp);
-	data[n] = '\0';
-	*len = n;
-	return data;
 }
 
 void text_position(const char *data, size_t at, int line0, int *line, int *col)
@@ -107,7 +67,15 @@ static bool split_front(const char *path, const char *data, size_t len, size_t *
 		return false;
 	}
 	int line = 2;
-	for (size_t pos = first; pos < len; line++) {
+	for (size_t pos = first; pos <= len; line++) {
+		if (pos - first > ADPA_MAX_FRONT_MATTER) {
+			adpa_diags_add(d, ADPA_SEV_ERROR, path, 2, 1,
+			               "front matter is larger than %ld KiB",
+			               ADPA_MAX_FRONT_MATTER / 1024);
+			return false;
+		}
+		if (pos == len)
+			break;
 		nl = memchr(data + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - data) + 1 : len;
 		if (is_fence(data + pos, end - pos)) {
@@ -127,16 +95,11 @@ static bool split_front(const char *path, const char *data, size_t len, size_t *
 /* Reads the file up to and including the closing fence (or to the end). */
 static char *read_head(const char *path, size_t *len, struct adpa_diags *d)
 {
-	FILE *fp = fopen(path, "rb");
+	struct adpa_error e;
+	FILE *fp = file_open_regular(path, &e);
 	if (!fp) {
-		adpa_diags_add(d, ADPA_SEV_ERROR, path, 1, 1, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	struct stat st;
-	if (fstat(fileno(fp), &st) == 0 && st.st_size > ADPA_MAX_FILE_SIZE) {
-		adpa_diags_add(d, ADPA_SEV_ERROR, path, 1, 1,
-		               "file is larger than 1 MiB (%lld bytes)", (long long)st.st_size);
-		fclose(fp);
+		adpa_diags_add(d, ADPA_SEV_ERROR, path, e.line ? e.line : 1, e.col ? e.col : 1,
+		               "%s", e.msg);
 		return NULL;
 	}
 	struct buf b = {0};
@@ -150,7 +113,7 @@ static char *read_head(const char *path, size_t *len, struct adpa_diags *d)
 		if ((nr == 1 && !is_fence(line, (size_t)n)) ||
 		    (nr > 1 && is_fence(line, (size_t)n)))
 			break;
-		if (b.len > ADPA_MAX_FILE_SIZE)
+		if (b.len > ADPA_MAX_FRONT_MATTER + 4096) /* split_front says why */
 			break;
 	}
 	free(line);

@@ -1,18 +1,23 @@
 /*
- * Creating the core's private files and directories (see files.h). The
- * modes are given at creation (mkdir 0700, open O_EXCL 0600), never fixed
- * afterwards with chmod, so there is no moment when another user could open
- * the file; an existing file or directory is used as it is.
+ * The core's file helpers (see files.h): creating its private files, reading
+ * course files safely, and walking a course directory.
+ *
+ * Private modes are given at creation (mkdir 0700, open O_EXCL 0600), never
+ * fixed afterwards with chmod, so there is no moment when another user could
+ * open the file; an existing file or directory is used as it is.
  */
 #include "files.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "adpa/course.h"
 #include <adpa/util.h>
 
 const char *file_errno_words(int e)
@@ -87,4 +92,163 @@ int file_make_private(const char *path, const char *what, struct adpa_error *err
 	if (fd >= 0)
 		close(fd);
 	return 0;
+}
+
+FILE *file_open_regular(const char *path, struct adpa_error *err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot open: not a regular file");
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > ADPA_MAX_FILE_SIZE) {
+		adpa_error_set(err, ADPA_EFORMAT, path, 1, 1,
+		               "file is larger than 1 MiB (%lld bytes)", (long long)st.st_size);
+		close(fd);
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp)
+		close(fd);
+	return fp;
+}
+
+char *file_read(const char *path, size_t *len, struct adpa_error *err)
+{
+	FILE *fp = file_open_regular(path, err);
+	if (!fp)
+		return NULL;
+	struct stat st = {0};
+	fstat(fileno(fp), &st);
+	/* sized from fstat: one allocation and one read in the usual case; the
+	 * loop still copes with a file that grows while it is read */
+	size_t cap = (size_t)st.st_size + 1, n = 0, got;
+	char *data = xmalloc(cap + 1);
+	while ((got = fread(data + n, 1, cap - n, fp)) > 0) {
+		n += got;
+		if (n > ADPA_MAX_FILE_SIZE) {
+			adpa_error_set(err, ADPA_EFORMAT, path, 1, 1, "file is larger than 1 MiB");
+			free(data);
+			fclose(fp);
+			return NULL;
+		}
+		if (n == cap)
+			data = xrealloc(data, (cap *= 2) + 1);
+	}
+	if (ferror(fp)) {
+		adpa_error_set(err, ADPA_EIO, path, 0, 0, "read error: %s", strerror(errno));
+		free(data);
+		fclose(fp);
+		return NULL;
+	}
+	fclose(fp);
+	data[n] = '\0';
+	*len = n;
+	return data;
+}
+
+/* True when real (a resolved path) is root or below it. */
+static bool below(const char *root, const char *real)
+{
+	size_t n = strlen(root);
+	return !strncmp(real, root, n) && (real[n] == '/' || real[n] == '\0' || n == 1);
+}
+
+/* True when path resolves inside the directory whose real path is root. */
+static bool inside(const char *root, const char *path)
+{
+	char *real = realpath(path, NULL);
+	bool in = real && below(root, real);
+	free(real);
+	return in;
+}
+
+char *file_confined(const char *dir, const char *rel, struct adpa_error *err)
+{
+	char *path = xasprintf("%s/%s", dir, rel);
+	char *root = realpath(dir, NULL);
+	char *real = root ? realpath(path, NULL) : NULL;
+	int e = errno;
+	bool ok = real && below(root, real) && strcmp(real, root) != 0;
+	if (!ok && real)
+		adpa_error_set(err, ADPA_EFORMAT, path, 0, 0,
+		               "\"%s\" is outside the course directory", rel);
+	else if (!ok)
+		adpa_error_set(err, ADPA_EIO, path, 0, 0, "cannot open: %s", strerror(e));
+	free(root);
+	free(real);
+	if (!ok) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+struct walk {
+	const char *dir, *suffix;
+	char *root; /* realpath of dir, computed at the first symlink */
+	file_walk_fn fn;
+	void *arg;
+};
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n > k && !strcmp(s + n - k, suffix);
+}
+
+/* One entry: a directory is walked, never through a symlink; a symlinked
+ * file counts when it resolves inside the course. */
+static void walk_dir(struct walk *w, const char *rel, int depth);
+
+static void walk_entry(struct walk *w, const char *r, int depth)
+{
+	char *p = xasprintf("%s/%s", w->dir, r);
+	struct stat st;
+	if (lstat(p, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			walk_dir(w, r, depth + 1);
+		} else if (S_ISLNK(st.st_mode) && has_suffix(r, w->suffix) && stat(p, &st) == 0 &&
+		           S_ISREG(st.st_mode)) {
+			if (!w->root)
+				w->root = realpath(w->dir, NULL);
+			if (w->root && inside(w->root, p))
+				w->fn(r, &st, w->arg);
+		} else if (S_ISREG(st.st_mode) && has_suffix(r, w->suffix)) {
+			w->fn(r, &st, w->arg);
+		}
+	}
+	free(p);
+}
+
+static void walk_dir(struct walk *w, const char *rel, int depth)
+{
+	if (depth > 8)
+		return;
+	char *full = rel ? xasprintf("%s/%s", w->dir, rel) : xstrdup(w->dir);
+	DIR *d = opendir(full);
+	free(full);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *r = rel ? xasprintf("%s/%s", rel, e->d_name) : xstrdup(e->d_name);
+		walk_entry(w, r, depth);
+		free(r);
+	}
+	if (d)
+		closedir(d);
+}
+
+void file_walk(const char *dir, const char *suffix, file_walk_fn fn, void *arg)
+{
+	struct walk w = {dir, suffix, NULL, fn, arg};
+	walk_dir(&w, NULL, 0);
+	free(w.root);
 }

@@ -1,12 +1,45 @@
 /*
- * Private helpers of the core for the files it writes (the progress store,
- * the search cache): both are the learner's own, so they are created private,
- * the file 0600 and its missing directories 0700.
+ * Private file helpers of the core.
+ *
+ * Files it writes (the progress store, the search cache) are the learner's
+ * own, so they are created private: the file 0600, its missing directories
+ * 0700.
+ *
+ * Files it reads from a course are untrusted: only regular files are read
+ * (a FIFO or a device would block or never end), at most ADPA_MAX_FILE_SIZE
+ * bytes; a path the course names must resolve, symlinks followed, inside the
+ * course directory; the one directory walker never follows a directory
+ * symlink (a link to . made every command walk millions of directories).
  */
 #ifndef ADPA_FILES_H
 #define ADPA_FILES_H
 
+#include <stdio.h>
+#include <sys/stat.h>
+
 #include "adpa/error.h"
+
+/* Opens path for reading when it is a regular file of at most
+ * ADPA_MAX_FILE_SIZE bytes; anything else is refused without blocking (the
+ * open is O_NONBLOCK). NULL with err filled otherwise. */
+FILE *file_open_regular(const char *path, struct adpa_error *err);
+
+/* Reads a whole course file (as file_open_regular allows); NUL-terminated,
+ * *len bytes. The caller frees it. */
+char *file_read(const char *path, size_t *len, struct adpa_error *err);
+
+/* "dir/rel" when it resolves (symlinks followed) to a file inside dir; NULL
+ * with err filled when it is outside or cannot be resolved. The caller frees
+ * it. */
+char *file_confined(const char *dir, const char *rel, struct adpa_error *err);
+
+/* Calls fn for every regular file below dir whose name ends with suffix,
+ * with its path relative to dir and its status, in directory order (callers
+ * sort). Dot files and directories are skipped, at most 8 levels deep;
+ * directory symlinks are never followed, and a file symlink only when it
+ * resolves inside dir. */
+typedef void (*file_walk_fn)(const char *rel, const struct stat *st, void *arg);
+void file_walk(const char *dir, const char *suffix, file_walk_fn fn, void *arg);
 
 /* Creates the missing directories of path's parent, mode 0700. */
 int file_make_parent(const char *path, struct adpa_error *err);

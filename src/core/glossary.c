@@ -16,6 +16,7 @@
 
 #include "adpa/glossary.h"
 #include "adpa/text.h"
+#include "files.h"
 #include "internal.h"
 #include "yamlx.h"
 #include <adpa/util.h>
@@ -120,16 +121,16 @@ int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
 		return 0;
 	}
 	size_t n;
-	char *text = file_read(path, &n, err);
-	if (!text) {
-		adpa_diags_add(diags, ADPA_SEV_ERROR, path, err ? err->line : 0, err ? err->col : 0,
-		               "%s", err ? err->msg : "cannot read");
-		free(path);
-		return -1;
-	}
+	struct adpa_diags local = {0};
+	struct adpa_error e;
+	char *safe = file_confined(c->dir, "glossary.yaml", &e);
+	char *text = safe ? file_read(safe, &n, &e) : NULL;
+	free(safe);
+	if (!text)
+		adpa_diags_add(&local, ADPA_SEV_ERROR, path, e.line, e.col, "%s", e.msg);
 	struct ydoc y;
-	int rc = -1;
-	if (bytes_check(path, text, n, 1, diags) && ydoc_load(&y, text, n, path, 0, diags) == 0) {
+	if (text && bytes_check(path, text, n, 1, &local) &&
+	    ydoc_load(&y, text, n, path, 0, &local) == 0) {
 		y.strict = diags != NULL; /* adpa check */
 		yaml_node_t *root = ydoc_root(&y);
 		yaml_node_item_t *items;
@@ -142,14 +143,11 @@ int adpa_course_load_glossary(struct adpa_course *c, struct adpa_diags *diags,
 		for (size_t i = 0; i < len; i++)
 			parse_term(&y, c, yitem(&y, items[i]));
 		index_terms(c, &y);
-		rc = y.nerr ? -1 : 0;
-		if (rc < 0)
-			adpa_error_set(err, ADPA_EFORMAT, path, 0, 0, "glossary has errors");
 		ydoc_free(&y);
 	}
 	free(text);
 	free(path);
-	return rc;
+	return diags_move(&local, diags, err);
 }
 
 static int cmp_key_word(const void *key, const void *elem)

@@ -18,13 +18,15 @@ struct adpa_fiche *fiche_load(const char *path, bool strict, struct adpa_diags *
 void fiche_free(struct adpa_fiche *f);
 void refs_free(struct adpa_ref *v, size_t n);
 
-/* Reads a whole file of at most ADPA_MAX_FILE_SIZE bytes; NUL-terminated. */
-char *file_read(const char *path, size_t *len, struct adpa_error *err);
 /* The line and character column of byte at in data, whose first line is
  * line line0. */
 void text_position(const char *data, size_t at, int line0, int *line, int *col);
 /* Strict byte checks shared by every course file: NUL bytes and UTF-8. */
 bool bytes_check(const char *path, const char *data, size_t len, int line0, struct adpa_diags *d);
+
+/* course.c: moves the diagnostics of from to to (which may be NULL); err
+ * gets the first error. Returns -1 when there was one, else 0. */
+int diags_move(struct adpa_diags *from, struct adpa_diags *to, struct adpa_error *err);
 
 /* text.c: adpa_text_clean() appending to a buffer (no allocation per call). */
 struct buf;

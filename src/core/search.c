@@ -109,30 +109,9 @@ static void stamp(struct stamps *out, const char *rel, const struct stat *st)
 	                      : xasprintf("%s\t-\n", rel);
 }
 
-/* Every *.md below dir as course.c finds them (no dot files, 8 levels),
- * with its size and modification time. */
-static void walk(const char *dir, const char *rel, int depth, struct stamps *out)
+static void stamp_file(const char *rel, const struct stat *st, void *arg)
 {
-	char *full = rel ? xasprintf("%s/%s", dir, rel) : xstrdup(dir);
-	DIR *d = depth <= 8 ? opendir(full) : NULL;
-	free(full);
-	for (struct dirent *e; d && (e = readdir(d));) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *r = rel ? xasprintf("%s/%s", rel, e->d_name) : xstrdup(e->d_name);
-		char *p = xasprintf("%s/%s", dir, r);
-		struct stat st;
-		size_t n = strlen(r);
-		bool ok = stat(p, &st) == 0;
-		if (ok && S_ISDIR(st.st_mode))
-			walk(dir, r, depth + 1, out);
-		else if (ok && S_ISREG(st.st_mode) && n > 3 && !strcmp(r + n - 3, ".md"))
-			stamp(out, r, &st);
-		free(p);
-		free(r);
-	}
-	if (d)
-		closedir(d);
+	stamp(arg, rel, st);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -151,7 +130,7 @@ static void signature(const char *dir, char out[17])
 	char *yaml = xasprintf("%s/course.yaml", dir);
 	stamp(&sv, "course.yaml", stat(yaml, &st) == 0 ? &st : NULL);
 	free(yaml);
-	walk(dir, NULL, 0, &sv);
+	file_walk(dir, ".md", stamp_file, &sv); /* the files course.c reads */
 	qsort(sv.v, sv.n, sizeof *sv.v, cmp_str);
 	struct buf b = {0};
 	buf_printf(&b, "adpa search %d\n", ADPA_SEARCH_FORMAT);

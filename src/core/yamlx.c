@@ -1,6 +1,13 @@
 /*
  * Strict typed access to libyaml documents. Positions come from libyaml's
  * marks (0-based line and column, in characters) shifted by line_off.
+ *
+ * Loading is bounded: libyaml's scanner spends time in proportion to the open
+ * flow levels on each token (quadratic on « [[[[... »), so the tokens are
+ * first scanned alone and the text refused at the first one nested too deep;
+ * once loaded, an alias is a second reference to the same node, so the
+ * document is measured as if its aliases were expanded (memoised per node,
+ * linear), since ystr() and yrefs() copy a scalar at every reference.
  */
 #include "yamlx.h"
 
@@ -14,6 +21,146 @@
 #include "adpa/text.h"
 #include <adpa/util.h>
 
+static void yerr_at(struct ydoc *y, yaml_mark_t m, const char *fmt, ...) ADPA_PRINTF(3, 4);
+static void yerr_at(struct ydoc *y, yaml_mark_t m, const char *fmt, ...)
+{
+	char msg[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	adpa_diags_add(y->diags, ADPA_SEV_ERROR, y->path, (int)m.line + 1 + y->line_off,
+	               (int)m.column + 1, "%s", msg);
+	y->nerr++;
+}
+
+/* Scans the tokens of text, counting open collections; -1 (reported) at the
+ * first past ADPA_MAX_YAML_DEPTH. Syntax errors are left to the loader. */
+static int depth_check(struct ydoc *y, const char *text, size_t len)
+{
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p))
+		abort();
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	int depth = 0, rc = 0;
+	yaml_token_t t;
+	while (yaml_parser_scan(&p, &t)) {
+		yaml_token_type_t k = t.type;
+		yaml_mark_t m = t.start_mark;
+		yaml_token_delete(&t);
+		if (k == YAML_STREAM_END_TOKEN)
+			break;
+		if (k == YAML_FLOW_SEQUENCE_START_TOKEN || k == YAML_FLOW_MAPPING_START_TOKEN ||
+		    k == YAML_BLOCK_SEQUENCE_START_TOKEN || k == YAML_BLOCK_MAPPING_START_TOKEN)
+			depth++;
+		else if (k == YAML_FLOW_SEQUENCE_END_TOKEN || k == YAML_FLOW_MAPPING_END_TOKEN ||
+		         k == YAML_BLOCK_END_TOKEN)
+			depth--;
+		if (depth > ADPA_MAX_YAML_DEPTH) {
+			yerr_at(y, m, "yaml: lists and mappings nested deeper than %d levels",
+			        ADPA_MAX_YAML_DEPTH);
+			rc = -1;
+			break;
+		}
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+/* What a node holds once its aliases are expanded. */
+struct ysize {
+	size_t text, values;
+	int height;
+	unsigned char state; /* 0 unseen, 1 being measured, 2 done */
+};
+
+static size_t sat_add(size_t a, size_t b, size_t cap)
+{
+	return a > cap || b > cap || a + b > cap ? cap + 1 : a + b;
+}
+
+/* A collection's children: a sequence's items, a mapping's keys and values. */
+static size_t kid_count(const yaml_node_t *n)
+{
+	if (n->type == YAML_SEQUENCE_NODE)
+		return (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
+	if (n->type == YAML_MAPPING_NODE)
+		return 2 * (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start);
+	return 0;
+}
+
+static int kid_at(const yaml_node_t *n, size_t i)
+{
+	if (n->type == YAML_SEQUENCE_NODE)
+		return n->data.sequence.items.start[i];
+	const yaml_node_pair_t *p = &n->data.mapping.pairs.start[i / 2];
+	return i % 2 ? p->value : p->key;
+}
+
+/* Measures node id at nesting depth (1 for the root) into sz[id]; -1
+ * (reported) when the node is past a limit. Recursion is bounded by the
+ * depth limit, and each node is measured once. */
+static int measure(struct ydoc *y, int id, int depth, struct ysize *sz)
+{
+	yaml_node_t *n = yaml_document_get_node(&y->doc, id);
+	struct ysize *s = &sz[id];
+	if (!n)
+		return 0;
+	if (s->state == 1) {
+		yerr_at(y, n->start_mark, "yaml: an alias refers to a value that contains it");
+		return -1;
+	}
+	if (s->state == 0) {
+		s->state = 1;
+		s->values = 1;
+		s->height = 1;
+		if (n->type == YAML_SCALAR_NODE)
+			s->text = n->data.scalar.length;
+		size_t nkids = kid_count(n);
+		for (size_t i = 0; i < nkids; i++) {
+			if (depth + 1 > ADPA_MAX_YAML_DEPTH) {
+				yerr_at(y, n->start_mark,
+				        "yaml: lists and mappings nested deeper than %d levels",
+				        ADPA_MAX_YAML_DEPTH);
+				return -1;
+			}
+			int kid = kid_at(n, i);
+			if (measure(y, kid, depth + 1, sz) < 0)
+				return -1;
+			const struct ysize *k = &sz[kid];
+			s->text = sat_add(s->text, k->text, ADPA_MAX_YAML_TEXT);
+			s->values = sat_add(s->values, k->values, ADPA_MAX_YAML_VALUES);
+			if (k->height + 1 > s->height)
+				s->height = k->height + 1;
+		}
+		s->state = 2;
+	}
+	if (depth - 1 + s->height > ADPA_MAX_YAML_DEPTH) {
+		yerr_at(y, n->start_mark, "yaml: lists and mappings nested deeper than %d levels",
+		        ADPA_MAX_YAML_DEPTH);
+		return -1;
+	}
+	if (s->text > ADPA_MAX_YAML_TEXT || s->values > ADPA_MAX_YAML_VALUES) {
+		yerr_at(y, n->start_mark,
+		        "yaml: aliases expand this value past %ld KiB of text or %d values",
+		        ADPA_MAX_YAML_TEXT / 1024, ADPA_MAX_YAML_VALUES);
+		return -1;
+	}
+	return 0;
+}
+
+/* Checks the loaded document against the limits; -1 when past one. */
+static int size_check(struct ydoc *y)
+{
+	size_t n = (size_t)(y->doc.nodes.top - y->doc.nodes.start);
+	if (!n)
+		return 0;
+	struct ysize *sz = xcalloc(n + 1, sizeof *sz); /* node ids are 1-based */
+	int rc = measure(y, 1, 1, sz);
+	free(sz);
+	return rc;
+}
+
 int ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path, int line_off,
               struct adpa_diags *diags)
 {
@@ -22,6 +169,8 @@ int ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path, in
 	y->line_off = line_off;
 	y->diags = diags;
 
+	if (depth_check(y, text, len) < 0)
+		return -1;
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p))
 		abort();
@@ -45,6 +194,10 @@ int ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path, in
 	}
 	y->loaded = true;
 	yaml_parser_delete(&p);
+	if (size_check(y) < 0) {
+		ydoc_free(y);
+		return -1;
+	}
 	return 0;
 }
 

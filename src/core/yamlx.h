@@ -23,7 +23,11 @@ struct ydoc {
 	bool strict; /* adpa check: also warn about what is only suspicious */
 };
 
-/* Parses text; on a syntax error reports it and returns -1. */
+/* Parses text; on a syntax error, or a document past the limits of course.h
+ * (nesting depth, values and text once aliases are expanded, an alias to a
+ * value that contains it), reports it and returns -1. The depth is checked
+ * on libyaml's tokens before the document is built, stopping at the first
+ * token too deep, so a pathological input costs no more than its size. */
 int ydoc_load(struct ydoc *y, const char *text, size_t len, const char *path, int line_off,
               struct adpa_diags *diags);
 void ydoc_free(struct ydoc *y);

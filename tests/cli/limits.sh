@@ -108,5 +108,55 @@ hasnot out '\x{202E}' "list: no raw bidi control"
 run 0 "glossary bidi" -- "$adpa" --course tests/fixtures/bidi glossary
 hasnot out '\x{2066}' "glossary: no raw bidi control"
 
+# YAML: flow depth (libyaml is quadratic on it), alias amplification, size.
+# Under 64 KiB of front matter the attacks still cost minutes and gigabytes
+# without the limits; a glossary file may be 1 MiB.
+yaml_case() { # yaml_case CASE SIZE FILE:LINE:COL MESSAGE [skipped]
+    mk "$1" "$2"
+    run 1 "check $1" -- "$adpa" check "$tmp/$1"
+    has out "^$1/$3: error: $4\$" "check $1: exact error and position"
+    if [ "${5:-}" = skipped ]; then
+        run 0 "list $1" -- "$adpa" --course "$tmp/$1" list
+        same err "$1/$3: warning: fiche skipped: $4" "list $1: one skip warning"
+    fi
+}
+yaml_case yaml-flow 60000 comprendre/01-x.md:10:41 \
+    'yaml: lists and mappings nested deeper than 32 levels' skipped
+aliases='yaml: aliases expand this value past 1024 KiB of text or 250000 values'
+yaml_case yaml-alias 60000 comprendre/01-x.md:11:3 "$aliases" skipped
+yaml_case yaml-alias-keywords 60000 comprendre/01-x.md:7:11 "$aliases" skipped
+yaml_case glossary-alias 108000 glossary.yaml:3:12 "$aliases"
+run 0 "glossary with aliases" -- "$adpa" --course "$tmp/glossary-alias" glossary
+has err "^glossary-alias/glossary.yaml:3:12: warning: glossary skipped: $aliases\$" \
+    "glossary: one skip warning"
+yaml_case yaml-recursive 0 comprendre/01-x.md:10:11 \
+    'yaml: an alias refers to a value that contains it' skipped
+yaml_case yaml-block-depth 40 comprendre/01-x.md:41:65 \
+    'yaml: lists and mappings nested deeper than 32 levels' skipped
+yaml_case front-size 70000 comprendre/01-x.md:2:1 'front matter is larger than 64 KiB' skipped
+
+# the course directory: paths confined to it, regular files only, directory
+# symlinks not followed (7 links to . made every command walk 7^8 directories)
+mk symlink-loop 7
+run 0 "list with 7 symlinks to ." -- "$adpa" --course "$tmp/symlink-loop" list
+has out '^Comprendre \(comprendre, 1 fiche\)$' "symlinks to .: the fiche once"
+run 1 "search with 7 symlinks to ." -- "$adpa" --course "$tmp/symlink-loop" search introuvable
+run 0 "check with 7 symlinks to ." -- "$adpa" check "$tmp/symlink-loop"
+mk conf 0 && echo secret >"$tmp/secret.md"
+echo 'about: ../secret.md' >>"$tmp/conf/course.yaml"
+ln -s ../../secret.md "$tmp/conf/comprendre/02-lien.md"
+ln -s ../secret.md "$tmp/conf/glossary.yaml"
+run 1 "check: paths outside the course" -- "$adpa" check "$tmp/conf"
+same out 'conf/course.yaml:6:8: error: about file "../secret.md" is outside the course directory
+conf/glossary.yaml: error: "glossary.yaml" is outside the course directory
+conf: 1 fiche, 2 errors, 0 warnings' "check: about and glossary outside, the fiche link skipped"
+run 0 "list: a fiche linked from outside is not read" -- "$adpa" --course "$tmp/conf" list
+has out '^Comprendre \(comprendre, 1 fiche\)$' "list: only the fiche inside"
+mk fifo 0 && mkfifo "$tmp/fifo/about.md" "$tmp/fifo/comprendre/02-fifo.md"
+run 1 "check: about is a FIFO" -- "$adpa" check "$tmp/fifo"
+has out '^fifo/course.yaml:1:1: error: about file "about.md": cannot open: not a regular file$' \
+    "check: FIFO about refused, without blocking"
+run 0 "list: a FIFO fiche is not read" -- "$adpa" --course "$tmp/fifo" list
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -1,5 +1,8 @@
 /* Unit tests: course loading, lenient and strict, and every _free(NULL). */
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "adpa/course.h"
 #include "harness.h"
@@ -87,8 +90,58 @@ static void test_errors(void)
 	adpa_course_free(c);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Regression: about: ../../etc/passwd was shown by « À propos », and about
+ * naming a FIFO froze the reader in open(). */
+static void test_about_confined(void)
+{
+	char root[] = "/tmp/adpa-test-XXXXXX";
+	if (!mkdtemp(root))
+		return;
+	char dir[64], path[128], outside[128];
+	snprintf(dir, sizeof dir, "%s/c", root);
+	mkdir(dir, 0700);
+	snprintf(outside, sizeof outside, "%s/secret.md", root);
+	write_file(outside, "secret\n");
+	snprintf(path, sizeof path, "%s/course.yaml", dir);
+	write_file(path, "id: c\ntitle: \"C\"\nrubrics:\n  - id: r\n    title: \"R\"\n"
+	                 "about: ../secret.md\n");
+	struct adpa_error e = {0};
+	struct adpa_course *c = adpa_course_load(dir, 0, NULL, &e);
+	size_t len = 0;
+	char *about = c ? adpa_course_read_about(c, &len, &e) : NULL;
+	OK(c && !about, "about outside the course is not read");
+	STR_EQ(e.msg, "\"../secret.md\" is outside the course directory", "outside: message");
+	free(about);
+	adpa_course_free(c);
+
+	write_file(path, "id: c\ntitle: \"C\"\nrubrics:\n  - id: r\n    title: \"R\"\n"
+	                 "about: fifo.md\n");
+	char fifo[128];
+	snprintf(fifo, sizeof fifo, "%s/fifo.md", dir);
+	mkfifo(fifo, 0600);
+	c = adpa_course_load(dir, 0, NULL, &e);
+	about = c ? adpa_course_read_about(c, &len, &e) : NULL; /* must not block */
+	OK(c && !about, "about naming a FIFO is not read");
+	STR_EQ(e.msg, "cannot open: not a regular file", "FIFO: message");
+	free(about);
+	adpa_course_free(c);
+	unlink(fifo);
+	unlink(path);
+	unlink(outside);
+	rmdir(dir);
+	rmdir(root);
+}
+
 int main(void)
 {
+	test_about_confined();
 	test_lenient();
 	test_strict();
 	test_errors();

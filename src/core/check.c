@@ -229,7 +229,12 @@ static void body_check(const struct adpa_course *c, const struct adpa_fiche *f, 
                        size_t len, struct adpa_diags *d)
 {
 	check_bidi(f, body, len, d);
-	cmark_node *doc = cmark_parse_document(body, len, CMARK_OPT_DEFAULT);
+	size_t images = md_images(body, len);
+	if (images > ADPA_MAX_IMAGES)
+		adpa_diags_add(d, ADPA_SEV_WARNING, f->path, f->body_line, 1,
+		               "%zu images (\"![\"): past %d, they are shown as text", images,
+		               ADPA_MAX_IMAGES);
+	cmark_node *doc = md_parse(body, len);
 	if (!doc)
 		return;
 	struct lines l;

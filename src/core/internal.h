@@ -34,6 +34,12 @@ void text_clean_append(struct buf *out, const char *s, size_t len, unsigned flag
 /* Flag for text_clean_append: s is known to be valid UTF-8. */
 #define CLEAN_VALID_UTF8 (1u << 8)
 
+/* render.c: how many "![" md holds, and cmark's tree of md with those past
+ * ADPA_MAX_IMAGES escaped (see render.h). Every parse of a body goes here. */
+struct cmark_node;
+size_t md_images(const char *md, size_t len);
+struct cmark_node *md_parse(const char *md, size_t len);
+
 /* check.c: the strict cross-file checks, then the bodies of the fiches in
  * todo (read again one at a time). */
 void course_check(struct adpa_course *c, struct adpa_fiche **todo, size_t ntodo,

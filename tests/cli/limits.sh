@@ -177,5 +177,14 @@ has out '^unknown-links/comprendre/01-x.md:11:933874: error: link to unknown fic
     "links: the last one at its column"
 has out '^unknown-links: 1 fiche, 45000 errors, 0 warnings$' "links: every one reported"
 
+# libcmark 0.30.2 is quadratic on image openers (CVE-2023-22486): 1 MB of
+# "![[]()" took minutes; past 1000 "![", they are shown as text
+mk cmark-images 1000000
+limit=60 run 0 "show 1 MB of ![[]()" -- "$adpa" --course "$tmp/cmark-images" show x --color never
+has out '^(!\[\[1\]){16}$' "the text kept"
+limit=60 run 0 "check 1 MB of ![[]()" -- "$adpa" check "$tmp/cmark-images"
+has out '^cmark-images/comprendre/01-x.md:11:1: warning: 166666 images \("!\["\): past 1000, they are shown as text$' \
+    "check warns about the images past the cap"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -4,7 +4,7 @@
 # builds in build/. The README explains why each package is here.
 
 ADPA_PACKAGES="gcc libc6-dev meson ninja-build pkg-config libcmark-dev libyaml-dev libsqlite3-dev
-libncurses-dev libunistring-dev libjansson-dev"
+libncurses-dev libunistring-dev libjansson-dev uuid-dev"
 ADPA_TEST_PACKAGES="tmux python3 python3-yaml python3-jsonschema sqlite3 zsh groff-base less cmark lowdown
 ncurses-term"
 

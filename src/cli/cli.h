@@ -106,6 +106,8 @@ void print_diag(FILE *fp, const struct adpa_diag *d);
 int cmd_progress(struct cli *cli);
 int cmd_export(struct cli *cli);
 int cmd_report(struct cli *cli);
+/* cmd_learners.c: the learners of a progress file, with their identity. */
+int cmd_learners(struct cli *cli);
 int cmd_quiz(struct cli *cli);
 int cmd_review(struct cli *cli);
 int cmd_search(struct cli *cli);

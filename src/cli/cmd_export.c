@@ -21,9 +21,9 @@
 
 #include "cli.h"
 
-static const char *const columns[] = {"learner",       "course",  "fiche",    "first_opened",
-                                      "completed",     "seconds", "best",     "attempts",
-                                      "last_activity", "note",    "bookmarks"};
+static const char *const columns[] = {"learner",      "learner_id",    "course",  "fiche",
+                                      "first_opened", "completed",     "seconds", "best",
+                                      "attempts",     "last_activity", "note",    "bookmarks"};
 #define NCOLS (sizeof columns / sizeof columns[0])
 
 struct csv {
@@ -53,9 +53,9 @@ static int csv_row(const struct adpa_export_row *r, void *arg)
 		snprintf(best, sizeof best, "%d", r->best);
 	snprintf(att, sizeof att, "%d", r->attempts);
 	char *marks = csv_bookmarks(r);
-	const char *cells[NCOLS] = {r->learner, r->course, r->fiche, first, done,
-	                            secs,       best,      att,      last,  r->note ? r->note : "",
-	                            marks};
+	const char *cells[NCOLS] = {
+	    r->learner, r->learner_id,          r->course, r->fiche, first, done, secs, best, att,
+	    last,       r->note ? r->note : "", marks};
 	for (size_t i = 0; i < NCOLS; i++)
 		csv_cell(stdout, cells[i], i + 1 == NCOLS, o->tty);
 	free(marks);
@@ -86,6 +86,7 @@ static int json_row(const struct adpa_export_row *r, void *arg)
 	struct json_rows *j = arg;
 	json_t *o = jok(json_object());
 	jset(o, "learner", json_text(&j->out, JSON_LEARNER, r->learner));
+	jset(o, "learner_id", json_text(&j->out, JSON_ID, r->learner_id));
 	jset(o, "course", json_text(&j->out, JSON_ID, r->course));
 	jset(o, "fiche", json_text(&j->out, JSON_ID, r->fiche));
 	jset(o, "first_opened", json_time(r->first_opened));

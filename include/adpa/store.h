@@ -22,7 +22,7 @@
 #include "course.h"
 #include "error.h"
 
-#define ADPA_STORE_VERSION 7 /* the schema version this adpa writes */
+#define ADPA_STORE_VERSION 8 /* the schema version this adpa writes */
 
 struct adpa_store;
 

@@ -104,7 +104,7 @@ static int json_row(const struct adpa_export_row *r, void *arg)
 int cmd_export(struct cli *cli)
 {
 	if (!cli->format)
-		return usage_error(cli, "export needs --format csv or --format json");
+		return usage_error(cli, "export needs --format csv, json or xapi");
 	if (cli->all && cli->learner)
 		return usage_error(cli, "--all and --learner exclude each other");
 	struct adpa_store *s = open_store(cli, ADPA_STORE_READ_ONLY);
@@ -114,6 +114,11 @@ int cmd_export(struct cli *cli)
 	struct adpa_error err = {0};
 	bool write_failed = false;
 	int rc;
+	if (!strcmp(cli->format, "xapi")) {
+		rc = export_xapi(cli, s, who);
+		adpa_store_close(s);
+		return rc;
+	}
 	if (!strcmp(cli->format, "csv")) {
 		struct csv o = {.tty = isatty(STDOUT_FILENO)};
 		for (size_t i = 0; i < NCOLS; i++)

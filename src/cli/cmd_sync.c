@@ -190,8 +190,7 @@ static int preview(const struct adpa_outbox_item *it, void *arg)
 	return 0;
 }
 
-static int dry_run(const struct cli *cli, struct adpa_store *s, const struct adpa_course *c,
-                   const char *url, size_t size)
+static int dry_run(struct adpa_store *s, const struct adpa_course *c, const char *url, size_t size)
 {
 	struct adpa_error err = {0};
 	size_t n = 0;
@@ -204,7 +203,7 @@ static int dry_run(const struct cli *cli, struct adpa_store *s, const struct adp
 		       plural(n), shown, (n + size - 1) / size, plural((n + size - 1) / size),
 		       size);
 	else
-		fprintf(stderr, "%s: %s: %s\n", cli->argv0, adpa_store_path(s), err.msg);
+		cli_warn("%s: %s", adpa_store_path(s), err.msg);
 	free(shown);
 	free(target);
 	return rc < 0 ? EXIT_FAIL : EXIT_OK;
@@ -218,7 +217,7 @@ static int push(const struct cli *cli, struct adpa_store *s, const struct adpa_c
 	size_t added, pending, sent;
 	if (adpa_store_outbox_fill(s, c, &added, &err) < 0 ||
 	    adpa_store_outbox_count(s, &pending, &sent, &err) < 0) {
-		fprintf(stderr, "%s: %s: %s\n", cli->argv0, adpa_store_path(s), err.msg);
+		cli_warn("%s: %s", adpa_store_path(s), err.msg);
 		return EXIT_FAIL;
 	}
 	if (pending == 0) {
@@ -231,7 +230,7 @@ static int push(const struct cli *cli, struct adpa_store *s, const struct adpa_c
 	struct sync y = {.cli = cli, .s = s, .now = now_seconds()};
 	y.lrs = lrs_open(url, user, password);
 	if (!y.lrs) {
-		fprintf(stderr, "%s: sync" NBSP ": libcurl ne démarre pas\n", cli->argv0);
+		cli_warn("sync" NBSP ": libcurl ne démarre pas");
 		return EXIT_FAIL;
 	}
 	char *shown = adpa_text_clean(lrs_url(y.lrs), strlen(lrs_url(y.lrs)), 0);
@@ -243,17 +242,13 @@ static int push(const struct cli *cli, struct adpa_store *s, const struct adpa_c
 	printf("%zu déclaration%s acceptée%s par le LRS, %zu refusée%s, %zu en attente.\n", y.sent,
 	       plural(y.sent), plural(y.sent), y.refused, plural(y.refused), pending);
 	if (y.stop) {
-		char *why = adpa_text_clean(y.problem, strlen(y.problem), 0);
-		fprintf(stderr,
-		        "%s: sync" NBSP ": %s" NBSP "; %zu déclaration%s reste%s en attente, rien "
-		        "n’est perdu" NBSP ": relancez adpa sync quand le LRS répond.\n",
-		        cli->argv0, why, pending, plural(pending), pending > 1 ? "nt" : "");
-		free(why);
+		cli_warn("sync" NBSP ": %s" NBSP "; %zu déclaration%s reste%s en attente, rien "
+		         "n’est perdu" NBSP ": relancez adpa sync quand le LRS répond.",
+		         y.problem, pending, plural(pending), pending > 1 ? "nt" : "");
 	} else if (y.refused) {
-		fprintf(stderr,
-		        "%s: sync" NBSP ": %zu déclaration%s refusée%s par le LRS (la raison est "
-		        "gardée dans le fichier)" NBSP "; elles restent en attente.\n",
-		        cli->argv0, y.refused, plural(y.refused), plural(y.refused));
+		cli_warn("sync" NBSP ": %zu déclaration%s refusée%s par le LRS (la raison est "
+		         "gardée dans le fichier)" NBSP "; elles restent en attente.",
+		         y.refused, plural(y.refused), plural(y.refused));
 	}
 	free(shown);
 	return y.stop || y.refused ? EXIT_FAIL : EXIT_OK;
@@ -267,28 +262,18 @@ static const char *setting(const char *opt, const char *env)
 	return v && *v ? v : NULL;
 }
 
-static int sync_usage(const struct cli *cli, const char *why)
-{
-	fprintf(stderr,
-	        "%s: sync" NBSP ": %s\nusage: %s sync --lrs URL [--user CLÉ --password SECRET] "
-	        "[--batch N] [--dry-run]\n",
-	        cli->argv0, why, cli->argv0);
-	return EXIT_USAGE;
-}
-
 int cmd_sync(struct cli *cli)
 {
 	const char *url = setting(cli->lrs, "ADPA_LRS_URL");
 	const char *user = setting(cli->user, "ADPA_LRS_USER");
 	const char *password = setting(cli->password, "ADPA_LRS_PASSWORD");
-	if (cli->nargs)
-		return sync_usage(cli, "pas d’argument attendu");
 	if (!url)
-		return sync_usage(cli, "l’adresse du LRS manque (--lrs URL ou $ADPA_LRS_URL)");
+		return usage_error(cli, "sync" NBSP ": l’adresse du LRS manque (--lrs URL ou "
+		                        "$ADPA_LRS_URL)");
 	if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8))
-		return sync_usage(cli, "--lrs veut une adresse http:// ou https://");
+		return usage_error(cli, "sync" NBSP ": --lrs veut une adresse http:// ou https://");
 	if (!user != !password)
-		return sync_usage(cli, "--user et --password vont ensemble");
+		return usage_error(cli, "sync" NBSP ": --user et --password vont ensemble");
 	size_t size = cli->batch > 0 ? (size_t)cli->batch : 50;
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
@@ -297,7 +282,7 @@ int cmd_sync(struct cli *cli)
 	    open_store(cli, cli->dry_run ? ADPA_STORE_READ_ONLY : ADPA_STORE_READ_WRITE);
 	int rc = EXIT_FAIL;
 	if (s)
-		rc = cli->dry_run ? dry_run(cli, s, c, url, size)
+		rc = cli->dry_run ? dry_run(s, c, url, size)
 		                  : push(cli, s, c, url, user, password, size);
 	adpa_store_close(s);
 	adpa_course_free(c);

@@ -24,7 +24,7 @@ static int add(const struct adpa_outbox_item *it, void *arg)
 	return 0;
 }
 
-/* "ana, bob" (cleaned for the terminal); caller frees. */
+/* "ana, bob" (cli_warn cleans them for the terminal); caller frees. */
 static char *known_names(struct adpa_store *s)
 {
 	struct adpa_learner_info *v = NULL;
@@ -32,40 +32,35 @@ static char *known_names(struct adpa_store *s)
 	struct buf b = {0};
 	buf_adds(&b, "");
 	if (adpa_store_learner_list(s, &v, &n, NULL) == 0)
-		for (size_t i = 0; i < n; i++) {
-			char *name = adpa_text_clean(v[i].name, strlen(v[i].name), 0);
-			buf_printf(&b, "%s%s", i ? ", " : "", name);
-			free(name);
-		}
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&b, "%s%s", i ? ", " : "", v[i].name);
 	free(v);
 	return buf_detach(&b);
 }
 
 /* The row of learner who in s, or -1 with the reason printed (an unknown
  * learner is an error: the trainer mistyped a name). */
-static int64_t learner_row(const struct cli *cli, struct adpa_store *s, const char *who)
+static int64_t learner_row(struct adpa_store *s, const char *who)
 {
 	struct adpa_error err = {0};
 	int64_t id = adpa_store_learner(s, who, false, 0, &err);
 	if (id > 0)
 		return id;
 	if (id < 0) {
-		fprintf(stderr, "%s: %s\n", cli->argv0, err.msg);
+		cli_warn("%s", err.msg);
 		return -1;
 	}
-	char *name = adpa_text_clean(who, strlen(who), 0);
 	char *names = known_names(s);
-	fprintf(stderr, "%s: %s: pas d’apprenant «\xC2\xA0%s\xC2\xA0» dans ce fichier (%s%s)\n",
-	        cli->argv0, adpa_store_path(s), name,
-	        *names ? "apprenants\xC2\xA0: " : "aucun apprenant", names);
+	cli_warn("%s: pas d’apprenant «\xC2\xA0%s\xC2\xA0» dans ce fichier (%s%s)",
+	         adpa_store_path(s), who, *names ? "apprenants\xC2\xA0: " : "aucun apprenant",
+	         names);
 	free(names);
-	free(name);
 	return -1;
 }
 
 int export_xapi(struct cli *cli, struct adpa_store *s, const char *who)
 {
-	int64_t learner = who ? learner_row(cli, s, who) : 0;
+	int64_t learner = who ? learner_row(s, who) : 0;
 	if (learner < 0)
 		return EXIT_FAIL;
 	struct adpa_course *c = open_course(cli, 0);
@@ -78,7 +73,7 @@ int export_xapi(struct cli *cli, struct adpa_store *s, const char *who)
 		json_dumpf(all, stdout, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(4));
 		putchar('\n');
 	} else {
-		fprintf(stderr, "%s: %s: %s\n", cli->argv0, adpa_store_path(s), err.msg);
+		cli_warn("%s: %s", adpa_store_path(s), err.msg);
 	}
 	json_decref(all);
 	adpa_course_free(c);

@@ -45,15 +45,15 @@ want() { # want NAME EXPECTED WORD...: the candidates are exactly EXPECTED (newl
         result fail "$name" "$(printf 'want:\n%s\ngot:\n%s' "$expected" "$got")"; fi
 }
 
-want "commands" $'search\nshow' s
-want "every command" "$(printf '%s\n' check export glossary help learners list progress quiz report review search show)" ''
+want "commands" $'search\nshow\nsync' s
+want "every command" "$(printf '%s\n' check export glossary help learners list progress quiz report review search show sync)" ''
 want "help: command names" "glossary" help gl
 want "options of list" $'--course\n--db\n--help\n--json\n--learner\n--no-mouse\n--rubric\n--version' list --
 want "options of show, by prefix" "--width" show x --w
 want "options without a command: the global ones" $'--no-mouse' --no
 want "option values" $'always\nauto\nnever' show x --color ''
 want "option values after --color=" "always" show x --color = al
-want "values per command" $'csv\njson' export --format ''
+want "values per command" $'csv\njson\nxapi' export --format ''
 want "fiche ids from --course" "ok-fiche" --course $bad show ok
 want "fiche ids, option after the command" "ok-fiche" quiz --course=$bad ok
 want "rubric ids" $'annexes\ncomprendre' --course $bad list --rubric ''
@@ -94,9 +94,9 @@ if command -v zsh >/dev/null; then
     export ADPA=$adpa
     zw() { local name=$1 want=$2 got; shift 2; got=$(zcomp "$@" | LC_ALL=C sort)
         if [ "$got" = "$want" ]; then result ok "zsh: $name"; else result fail "zsh: $name" "$(printf 'want:\n%s\ngot:\n%s' "$want" "$got")"; fi; }
-    zw "commands" $'search\nshow' 2 adpa s
+    zw "commands" $'search\nshow\nsync' 2 adpa s
     zw "fiche ids from --course" "ok-fiche" 5 adpa --course $bad show ok
-    zw "option values" $'csv\njson' 4 adpa export --format ''
+    zw "option values" $'csv\njson\nxapi' 4 adpa export --format ''
     zw "learner names" $'Zoé "Z", atelier\nana' 5 adpa --db "$db" --learner ''
     zw "report: files" "_files " 3 adpa report tests/
     zw "check: directories" "_files -/" 3 adpa check tests/

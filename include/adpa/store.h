@@ -22,7 +22,7 @@
 #include "course.h"
 #include "error.h"
 
-#define ADPA_STORE_VERSION 6 /* the schema version this adpa writes */
+#define ADPA_STORE_VERSION 8 /* the schema version this adpa writes */
 
 struct adpa_store;
 
@@ -72,7 +72,8 @@ int adpa_store_create_at(const char *path, int v, struct adpa_error *err);
 int adpa_store_version(struct adpa_store *s);
 
 /* Learners. The id of name, created when create is true (else 0 when absent);
- * -1 on error. */
+ * -1 on error. name is normalised first (adpa_learner_name_clean, learner.h:
+ * an empty name is an error), and a new learner gets a random UUID. */
 int64_t adpa_store_learner(struct adpa_store *s, const char *name, bool create, int64_t now,
                            struct adpa_error *err);
 /* All learner names, sorted; the caller frees each and the array. On a
@@ -210,6 +211,7 @@ int adpa_store_notes(struct adpa_store *s, int64_t learner, const char *course, 
  * or annotated. */
 struct adpa_export_row {
 	const char *learner, *course, *fiche;
+	const char *learner_id; /* the learner's stable identity (learner.h) */
 	int64_t first_opened, completed, last_activity;
 	int seconds, attempts, best;           /* best -1 without a finished attempt */
 	const char *note;                      /* NULL when none */

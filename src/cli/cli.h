@@ -30,6 +30,11 @@ struct cli {
 	bool no_mouse;       /* --no-mouse: the interface leaves the mouse to the terminal */
 	bool help;           /* --help */
 	bool version;        /* --version */
+	const char *lrs;      /* sync --lrs */
+	const char *user;     /* sync --user */
+	const char *password; /* sync --password */
+	bool dry_run;         /* sync --dry-run */
+	int batch;            /* sync --batch, 0: the default */
 	char **args;         /* operands after the command */
 	int nargs;
 };
@@ -105,7 +110,13 @@ void print_diag(FILE *fp, const struct adpa_diag *d);
 
 int cmd_progress(struct cli *cli);
 int cmd_export(struct cli *cli);
+/* export_xapi.c: export --format xapi, for learner who (NULL: all). */
+int export_xapi(struct cli *cli, struct adpa_store *s, const char *who);
 int cmd_report(struct cli *cli);
+/* cmd_learners.c: the learners of a progress file, with their identity. */
+int cmd_learners(struct cli *cli);
+/* cmd_sync.c: push the xAPI statements to a Learning Record Store. */
+int cmd_sync(struct cli *cli);
 int cmd_quiz(struct cli *cli);
 int cmd_review(struct cli *cli);
 int cmd_search(struct cli *cli);

@@ -39,6 +39,10 @@ const struct cli_command cli_commands[] = {
     {"export", cmd_export, 0, 0, "", COMPLETE_NONE, "one row per learner and fiche, for trainers"},
     {"report", cmd_report, 1, -1, "FILE...", COMPLETE_FILE,
      "several progress files in one table: learner x rubric"},
+    {"learners", cmd_learners, 0, 0, "", COMPLETE_NONE,
+     "the learners of a progress file: name, id, created, last activity"},
+    {"sync", cmd_sync, 0, 0, "", COMPLETE_NONE,
+     "send the xAPI statements to a Learning Record Store (the only network use)"},
     {"search", cmd_search, 1, -1, "QUERY...", COMPLETE_NONE,
      "the fiches matching words (accents ignored), best first"},
     {"glossary", cmd_glossary, 0, -1, "[TERM...]", COMPLETE_NONE,
@@ -48,7 +52,7 @@ const struct cli_command cli_commands[] = {
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
 static const char *const color_values[] = {"auto", "always", "never", NULL};
-static const char *const format_values[] = {"csv", "json", NULL};
+static const char *const format_values[] = {"csv", "json", "xapi", NULL};
 
 #define FIELD(f) offsetof(struct cli, f)
 
@@ -113,7 +117,7 @@ const struct cli_option cli_options[] = {
     {.name = "json",
      .kind = OPT_FLAG,
      .field = FIELD(json),
-     .commands = "list progress report search glossary",
+     .commands = "list progress report learners search glossary",
      .help = "JSON on stdout (the vocabulary is in adpa(1))"},
     {.name = "all",
      .kind = OPT_FLAG,
@@ -126,7 +130,7 @@ const struct cli_option cli_options[] = {
      .field = FIELD(format),
      .values = format_values,
      .commands = "export",
-     .help = "csv (RFC 4180, for spreadsheets) or json; required"},
+     .help = "csv (RFC 4180, for spreadsheets), json, or xapi (xAPI statements); required"},
     {.name = "no-shuffle",
      .kind = OPT_FLAG,
      .field = FIELD(no_shuffle),
@@ -137,6 +141,37 @@ const struct cli_option cli_options[] = {
      .field = FIELD(due),
      .commands = "review",
      .help = "only print how many questions are due now"},
+    {.name = "lrs",
+     .arg = "URL",
+     .kind = OPT_STRING,
+     .field = FIELD(lrs),
+     .commands = "sync",
+     .help = "the Learning Record Store's xAPI endpoint (default: $ADPA_LRS_URL)"},
+    {.name = "user",
+     .arg = "ID",
+     .kind = OPT_STRING,
+     .field = FIELD(user),
+     .commands = "sync",
+     .help = "the LRS client's key, HTTP Basic (default: $ADPA_LRS_USER)"},
+    {.name = "password",
+     .arg = "PW",
+     .kind = OPT_STRING,
+     .field = FIELD(password),
+     .commands = "sync",
+     .help = "its secret (default: $ADPA_LRS_PASSWORD, which other users cannot see)"},
+    {.name = "batch",
+     .arg = "N",
+     .kind = OPT_INT,
+     .field = FIELD(batch),
+     .min = 1,
+     .max = 500,
+     .commands = "sync",
+     .help = "statements per request (default 50)"},
+    {.name = "dry-run",
+     .kind = OPT_FLAG,
+     .field = FIELD(dry_run),
+     .commands = "sync",
+     .help = "list what would be sent: no connection, the file opened read-only"},
 };
 /* clang-format on */
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];

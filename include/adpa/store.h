@@ -59,6 +59,14 @@ struct adpa_store *adpa_store_open(const char *path, enum adpa_store_mode mode,
  * every writing one fails. */
 struct adpa_store *adpa_store_open_foreign(const char *path, struct adpa_error *err);
 
+/* Writes a consistent copy of s (what every committed transaction wrote,
+ * including what still sits in the -wal) to target as one standalone file,
+ * created 0600, that adpa_store_open_foreign reads. An existing target is
+ * refused (« le fichier existe déjà … ») unless overwrite; then the copy
+ * replaces it only once complete. A failure leaves no partial copy. */
+int adpa_store_snapshot(struct adpa_store *s, const char *target, bool overwrite,
+                        struct adpa_error *err);
+
 void adpa_store_close(struct adpa_store *s);
 /* The path it was opened with. */
 const char *adpa_store_path(const struct adpa_store *s);

@@ -25,6 +25,7 @@ struct cli {
 	const char *learner; /* --learner */
 	bool all;            /* --all */
 	const char *format;  /* --format */
+	bool force;          /* --force */
 	bool no_shuffle;     /* --no-shuffle */
 	bool due;            /* --due */
 	bool no_mouse;       /* --no-mouse: the interface leaves the mouse to the terminal */
@@ -106,6 +107,7 @@ void print_diag(FILE *fp, const struct adpa_diag *d);
 int cmd_progress(struct cli *cli);
 int cmd_export(struct cli *cli);
 int cmd_report(struct cli *cli);
+int cmd_snapshot(struct cli *cli);
 int cmd_quiz(struct cli *cli);
 int cmd_review(struct cli *cli);
 int cmd_search(struct cli *cli);

@@ -45,8 +45,8 @@ want() { # want NAME EXPECTED WORD...: the candidates are exactly EXPECTED (newl
         result fail "$name" "$(printf 'want:\n%s\ngot:\n%s' "$expected" "$got")"; fi
 }
 
-want "commands" $'search\nshow' s
-want "every command" "$(printf '%s\n' check export glossary help list progress quiz report review search show)" ''
+want "commands" $'search\nshow\nsnapshot' s
+want "every command" "$(printf '%s\n' check export glossary help list progress quiz report review search show snapshot)" ''
 want "help: command names" "glossary" help gl
 want "options of list" $'--course\n--db\n--help\n--json\n--learner\n--no-mouse\n--rubric\n--version' list --
 want "options of show, by prefix" "--width" show x --w

@@ -37,7 +37,7 @@ const struct cli_command cli_commands[] = {
      "a learner's progress: per rubric, then per fiche"},
     {"export", cmd_export, 0, 0, "", COMPLETE_NONE, "one row per learner and fiche, for trainers"},
     {"report", cmd_report, 1, -1, "FILE...", COMPLETE_FILE,
-     "several progress files in one table: learner x rubric"},
+     "a workshop's progress files: per learner, fiche and question"},
     {"snapshot", cmd_snapshot, 1, 1, "FILE", COMPLETE_FILE,
      "a consistent copy of the progress file, to collect (adpa may be running)"},
     {"search", cmd_search, 1, -1, "QUERY...", COMPLETE_NONE,
@@ -50,6 +50,8 @@ const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
 static const char *const color_values[] = {"auto", "always", "never", NULL};
 static const char *const format_values[] = {"csv", "json", NULL};
+static const char *const report_formats[] = {"text", "csv", "json", "html", NULL};
+static const char *const by_values[] = {"learner", "fiche", "question", NULL};
 
 #define FIELD(f) offsetof(struct cli, f)
 
@@ -133,6 +135,25 @@ const struct cli_option cli_options[] = {
      .field = FIELD(force),
      .commands = "snapshot",
      .help = "replace FILE when it exists"},
+    {.name = "format",
+     .arg = "FORMAT",
+     .kind = OPT_STRING,
+     .field = FIELD(format),
+     .values = report_formats,
+     .commands = "report",
+     .help = "text (default), csv (one table: see --by), json or html (a printable page)"},
+    {.name = "by",
+     .arg = "WHAT",
+     .kind = OPT_STRING,
+     .field = FIELD(by),
+     .values = by_values,
+     .commands = "report",
+     .help = "only the table per learner, fiche or question (CSV: learner by default)"},
+    {.name = "excel",
+     .kind = OPT_FLAG,
+     .field = FIELD(excel),
+     .commands = "report",
+     .help = "CSV for French spreadsheets: UTF-8 BOM and ';' between cells"},
     {.name = "no-shuffle",
      .kind = OPT_FLAG,
      .field = FIELD(no_shuffle),

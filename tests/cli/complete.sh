@@ -91,7 +91,7 @@ if command -v zsh >/dev/null; then
     export ADPA=$adpa
     zw() { local name=$1 want=$2 got; shift 2; got=$(zcomp "$@" | LC_ALL=C sort)
         if [ "$got" = "$want" ]; then result ok "zsh: $name"; else result fail "zsh: $name" "$(printf 'want:\n%s\ngot:\n%s' "$want" "$got")"; fi; }
-    zw "commands" $'search\nshow' 2 adpa s
+    zw "commands" $'search\nshow\nsnapshot' 2 adpa s
     zw "fiche ids from --course" "ok-fiche" 5 adpa --course $bad show ok
     zw "option values" $'csv\njson' 4 adpa export --format ''
     zw "learner names" $'Zoé "Z", atelier\nana' 5 adpa --db "$db" --learner ''

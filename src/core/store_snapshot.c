@@ -8,8 +8,9 @@
  *
  * Invariants: the copy is created 0600 (created empty with O_EXCL, or as a
  * temporary file renamed over the target when overwriting is allowed); an
- * existing target is never touched unless overwrite is true; a failed copy
- * leaves no file of ours behind. The source is only read.
+ * existing target is never touched unless overwrite is true, and never when
+ * it is the store itself (or its -wal, -shm); a failed copy leaves no file
+ * of ours behind. The source is only read.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -89,9 +90,33 @@ static int sync_file(const char *path, struct adpa_error *err)
 	return 0;
 }
 
+/* True when target is the store's own file (or its -wal or -shm): replacing
+ * it would cut off the adpa processes still writing the old one. */
+static bool is_source(const struct adpa_store *s, const char *target)
+{
+	struct stat t;
+	if (stat(target, &t) != 0)
+		return false;
+	static const char *const suffix[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		char *p = xasprintf("%s%s", s->path, suffix[i]);
+		struct stat st;
+		bool same = stat(p, &st) == 0 && st.st_dev == t.st_dev && st.st_ino == t.st_ino;
+		free(p);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
 int adpa_store_snapshot(struct adpa_store *s, const char *target, bool overwrite,
                         struct adpa_error *err)
 {
+	if (is_source(s, target)) {
+		adpa_error_set(err, ADPA_EIO, target, 0, 0,
+		               "c’est le fichier de progression lui-même ; copiez-le ailleurs");
+		return -1;
+	}
 	char *made = NULL;
 	if (make_empty(target, overwrite, &made, err) < 0)
 		return -1;

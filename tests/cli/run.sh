@@ -449,6 +449,14 @@ raw=$'\x1b|\x07|\xc2\x9b'
 run 0 "report with hostile names" -- env -C "$tmp" "$adpa" --course "$PWD/$qc" report hostile.db
 hasnot out "$raw" "report: no raw control character from learner names"
 golden report-hostile.out out "report: hostile names shown in caret notation, byte by byte"
+run 0 "report csv with hostile names" -- "$adpa" --course $qc report "$hdb" --format csv
+has out '^"'"'"'=HYPERLINK\(""http://evil"",""x""\)",' "report csv: a formula name neutralised and quoted"
+has out '^"'"'"'@SUM\(A1\)",' "report csv: @ neutralised"
+run 0 "report html with hostile names" -- "$adpa" --course $qc report "$hdb" --format html
+hasnot out '<script>alert' "report html: no script element from a name"
+has out '<td>&lt;script&gt;alert\(1\)&lt;/script&gt;</td>' "report html: the name escaped, shown as text"
+hasnot out "$raw" "report html: no raw control character"
+has out 'esc\^\[\[2Jname' "report html: controls in caret notation"
 run 0 "progress of a hostile name" -- "$adpa" --course $qc --db "$hdb" --learner "$osc8" progress
 hasnot out "$raw" "progress: no raw control character"
 if [ "$(head -1 "$tmp/out")" = 'Progression de link^[]8;;http://evil/^[\click^[]8;;^[\ — Cours de test des quiz (maîtrise à 80'$'\xc2\xa0''%)' ]

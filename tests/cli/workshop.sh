@@ -56,6 +56,9 @@ rc=$?
 [ $rc = 1 ] && grep -q 'le fichier existe déjà' "$tmp/err" && result ok "snapshot refuses to overwrite (exit 1, said)" ||
     result fail "snapshot refuses to overwrite (exit 1, said)" "exit $rc: $(cat "$tmp/err")"
 check "snapshot --force replaces" laptop a alex snapshot --force "$usb/a.db"
+laptop a alex snapshot --force "$tmp/a/data/adpa/progress.db" >"$tmp/out" 2>"$tmp/err"
+[ $? = 1 ] && grep -q 'lui-même' "$tmp/err" && result ok "snapshot never replaces the progress file itself" ||
+    result fail "snapshot never replaces the progress file itself" "$(cat "$tmp/err")"
 laptop a alex snapshot >"$tmp/out" 2>"$tmp/err"
 [ $? = 2 ] && result ok "snapshot without FILE: usage error (exit 2)" || result fail "snapshot without FILE: usage error (exit 2)"
 

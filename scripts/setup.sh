@@ -6,7 +6,7 @@
 ADPA_PACKAGES="gcc libc6-dev meson ninja-build pkg-config libcmark-dev libyaml-dev libsqlite3-dev
 libncurses-dev libunistring-dev libjansson-dev uuid-dev libcurl4-openssl-dev"
 ADPA_TEST_PACKAGES="tmux python3 python3-yaml python3-jsonschema sqlite3 zsh groff-base less cmark lowdown
-ncurses-term"
+ncurses-term chromium poppler-utils"
 
 adpa_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 

@@ -111,6 +111,11 @@ int cmd_export(struct cli *cli)
 	if (!s)
 		return EXIT_FAIL;
 	const char *who = cli->all ? NULL : learner_name(cli);
+	int64_t id;
+	if (cli->learner && learner_known(s, who, &id) != EXIT_OK) { /* not an empty export */
+		adpa_store_close(s);
+		return EXIT_FAIL;
+	}
 	struct adpa_error err = {0};
 	bool write_failed = false;
 	int rc;

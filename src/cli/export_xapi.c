@@ -24,38 +24,12 @@ static int add(const struct adpa_outbox_item *it, void *arg)
 	return 0;
 }
 
-/* "ana, bob" (cli_warn cleans them for the terminal); caller frees. */
-static char *known_names(struct adpa_store *s)
-{
-	struct adpa_learner_info *v = NULL;
-	size_t n = 0;
-	struct buf b = {0};
-	buf_adds(&b, "");
-	if (adpa_store_learner_list(s, &v, &n, NULL) == 0)
-		for (size_t i = 0; i < n; i++)
-			buf_printf(&b, "%s%s", i ? ", " : "", v[i].name);
-	free(v);
-	return buf_detach(&b);
-}
-
 /* The row of learner who in s, or -1 with the reason printed (an unknown
  * learner is an error: the trainer mistyped a name). */
 static int64_t learner_row(struct adpa_store *s, const char *who)
 {
-	struct adpa_error err = {0};
-	int64_t id = adpa_store_learner(s, who, false, 0, &err);
-	if (id > 0)
-		return id;
-	if (id < 0) {
-		cli_warn("%s", err.msg);
-		return -1;
-	}
-	char *names = known_names(s);
-	cli_warn("%s: pas d’apprenant «\xC2\xA0%s\xC2\xA0» dans ce fichier (%s%s)",
-	         adpa_store_path(s), who, *names ? "apprenants\xC2\xA0: " : "aucun apprenant",
-	         names);
-	free(names);
-	return -1;
+	int64_t id;
+	return learner_known(s, who, &id) == EXIT_OK ? id : -1;
 }
 
 int export_xapi(struct cli *cli, struct adpa_store *s, const char *who)

@@ -38,7 +38,9 @@ const struct cli_command cli_commands[] = {
      "a learner's progress: per rubric, then per fiche"},
     {"export", cmd_export, 0, 0, "", COMPLETE_NONE, "one row per learner and fiche, for trainers"},
     {"report", cmd_report, 1, -1, "FILE...", COMPLETE_FILE,
-     "several progress files in one table: learner x rubric"},
+     "a workshop's progress files: per learner, fiche and question"},
+    {"snapshot", cmd_snapshot, 1, 1, "FILE", COMPLETE_FILE,
+     "a consistent copy of the progress file, to collect (adpa may be running)"},
     {"learners", cmd_learners, 0, 0, "", COMPLETE_NONE,
      "the learners of a progress file: name, id, created, last activity"},
     {"sync", cmd_sync, 0, 0, "", COMPLETE_NONE,
@@ -53,6 +55,8 @@ const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
 static const char *const color_values[] = {"auto", "always", "never", NULL};
 static const char *const format_values[] = {"csv", "json", "xapi", NULL};
+static const char *const report_formats[] = {"text", "csv", "json", "html", NULL};
+static const char *const by_values[] = {"learner", "fiche", "question", NULL};
 
 #define FIELD(f) offsetof(struct cli, f)
 
@@ -131,6 +135,30 @@ const struct cli_option cli_options[] = {
      .values = format_values,
      .commands = "export",
      .help = "csv (RFC 4180, for spreadsheets), json, or xapi (xAPI statements); required"},
+    {.name = "force",
+     .kind = OPT_FLAG,
+     .field = FIELD(force),
+     .commands = "snapshot",
+     .help = "replace FILE when it exists"},
+    {.name = "format",
+     .arg = "FORMAT",
+     .kind = OPT_STRING,
+     .field = FIELD(format),
+     .values = report_formats,
+     .commands = "report",
+     .help = "text (default), csv (one table: see --by), json or html (a printable page)"},
+    {.name = "by",
+     .arg = "WHAT",
+     .kind = OPT_STRING,
+     .field = FIELD(by),
+     .values = by_values,
+     .commands = "report",
+     .help = "only the table per learner, fiche or question (CSV: learner by default)"},
+    {.name = "excel",
+     .kind = OPT_FLAG,
+     .field = FIELD(excel),
+     .commands = "report",
+     .help = "CSV for French spreadsheets: UTF-8 BOM and ';' between cells"},
     {.name = "no-shuffle",
      .kind = OPT_FLAG,
      .field = FIELD(no_shuffle),

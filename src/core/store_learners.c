@@ -31,9 +31,12 @@ int64_t adpa_store_learner(struct adpa_store *s, const char *name, bool create, 
 	int64_t id = find(s, name, err);
 	if (id)
 		return id;
-	char *clean = adpa_learner_name_clean(name, err);
+	/* a lookup of a name that cannot be a learner's finds nobody; only
+	 * creating one is an error */
+	struct adpa_error cerr = {0};
+	char *clean = adpa_learner_name_clean(name, create ? err : &cerr);
 	if (!clean)
-		return -1;
+		return create ? -1 : 0;
 	id = find(s, clean, err);
 	if (id == 0 && create) {
 		char uuid[ADPA_UUID_LEN + 1];

@@ -45,8 +45,8 @@ want() { # want NAME EXPECTED WORD...: the candidates are exactly EXPECTED (newl
         result fail "$name" "$(printf 'want:\n%s\ngot:\n%s' "$expected" "$got")"; fi
 }
 
-want "commands" $'search\nshow\nsync' s
-want "every command" "$(printf '%s\n' check export glossary help learners list progress quiz report review search show sync)" ''
+want "commands" $'search\nshow\nsnapshot\nsync' s
+want "every command" "$(printf '%s\n' check export glossary help learners list progress quiz report review search show snapshot sync)" ''
 want "help: command names" "glossary" help gl
 want "options of list" $'--course\n--db\n--help\n--json\n--learner\n--no-mouse\n--rubric\n--version' list --
 want "options of show, by prefix" "--width" show x --w
@@ -94,7 +94,7 @@ if command -v zsh >/dev/null; then
     export ADPA=$adpa
     zw() { local name=$1 want=$2 got; shift 2; got=$(zcomp "$@" | LC_ALL=C sort)
         if [ "$got" = "$want" ]; then result ok "zsh: $name"; else result fail "zsh: $name" "$(printf 'want:\n%s\ngot:\n%s' "$want" "$got")"; fi; }
-    zw "commands" $'search\nshow\nsync' 2 adpa s
+    zw "commands" $'search\nshow\nsnapshot\nsync' 2 adpa s
     zw "fiche ids from --course" "ok-fiche" 5 adpa --course $bad show ok
     zw "option values" $'csv\njson\nxapi' 4 adpa export --format ''
     zw "learner names" $'Zoé "Z", atelier\nana' 5 adpa --db "$db" --learner ''

@@ -271,8 +271,30 @@ has out '^"Zoé ""Z"", atelier",[0-9a-f-]{36},quiz-test' "CSV quoting of commas 
 cp "$db" "$tmp/laptop2.db"
 run 0 "second laptop" -- "$adpa" --course $qc --db "$tmp/laptop2.db" --learner dina quiz rgpd --no-shuffle < <(printf '1\n1 2\n1\n')
 run 0 "report of two files" -- "$adpa" --course $qc report "$db" "$tmp/laptop2.db"
-has out '^dina +0[^0-9]+% +100[^0-9]+%' "report: learner x rubric and quiz mean"
-has out '^5 apprenants' "report merges learners found in both files"
+has out '^dina +[^ ]*laptop2\.db +0/2 +100[^0-9]+% \(1[^0-9]quiz\)' "report: learner, file, fiches read, quiz mean and its quiz count"
+has out '^Par apprenant \(9\)' "report keeps a name found in two files as two learners (one per file)"
+has out '^ana \(\*\) ' "report marks a name that several learners carry"
+has err '^adpa: même nom pour plusieurs apprenants de fichiers différents \(.*« ana »' "report says on stderr when names collide"
+run 1 "report: unknown --learner" -- "$adpa" --course $qc --learner nobody report "$db" "$tmp/laptop2.db"
+has err '^adpa: apprenant inconnu « nobody » ; apprenants connus : .*« ana », « bob », « carl », « dina »' "report: unknown learner, with the known names"
+empty out "report: nothing on stdout for an unknown learner"
+run 1 "progress --db: unknown learner" -- "$adpa" --course $qc --db "$tmp/laptop2.db" --learner nobody progress
+has err 'apprenant inconnu « nobody » ; apprenants connus : .*« dina »' "progress --db: unknown learner, with the known names"
+run 1 "export: unknown learner" -- "$adpa" --db "$tmp/laptop2.db" --learner nobody export --format csv
+has err 'apprenant inconnu « nobody »' "export: unknown learner is an error, not an empty file"
+run 0 "report --learner" -- "$adpa" --course $qc --learner dina report "$db" "$tmp/laptop2.db" --by learner
+has out '^Par apprenant \(1\)' "report --learner keeps that learner only"
+run 2 "report: --excel without csv" -- "$adpa" --course $qc report "$db" --excel
+run 2 "report: bad --by" -- "$adpa" --course $qc report "$db" --by rubric
+run 0 "report --format csv --excel" -- "$adpa" --course $qc report "$db" --format csv --excel
+if python3 -c '
+import csv, sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw, raw[:20]
+rows = list(csv.DictReader(raw[3:].decode("utf-8").splitlines(), delimiter=";"))
+z = [r for r in rows if r["learner"].startswith("Zoé")][0]
+assert z["learner"] == "Zoé \"Z\", atelier" and z["quizzes"] == "1", z
+' "$tmp/out" 2>"$tmp/why"; then result ok "report --excel: BOM, ';', CRLF, quoting"; else result fail "report --excel: BOM, ';', CRLF, quoting" "$tmp/why"; fi
 run 0 "report --json" -- "$adpa" --course $qc report "$db" --json
 schema report "report --json: valid against the JSON Schema"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert {l["learner"] for l in d["learners"]} >= {"ana","bob"}' "$tmp/out" 2>"$tmp/why"
@@ -429,9 +451,17 @@ insert into bookmark(learner, course, fiche, line, label, created) select id, 'q
 nl=$(sqlite3 "$hdb" 'select count(*) from learner; select count(*) from note; select count(*) from bookmark' | tr '\n' ' ')
 [ "$nl" = "8 2 1 " ] && result ok "hostile progress file: 8 learners, 2 notes, 1 bookmark" || result fail "hostile progress file: 8 learners, 2 notes, 1 bookmark" "$tmp/why"
 raw=$'\x1b|\x07|\xc2\x9b'
-run 0 "report with hostile names" -- "$adpa" --course $qc report "$hdb"
+run 0 "report with hostile names" -- env -C "$tmp" "$adpa" --course "$PWD/$qc" report hostile.db
 hasnot out "$raw" "report: no raw control character from learner names"
 golden report-hostile.out out "report: hostile names shown in caret notation, byte by byte"
+run 0 "report csv with hostile names" -- "$adpa" --course $qc report "$hdb" --format csv
+has out '^"'"'"'=HYPERLINK\(""http://evil"",""x""\)",' "report csv: a formula name neutralised and quoted"
+has out '^"'"'"'@SUM\(A1\)",' "report csv: @ neutralised"
+run 0 "report html with hostile names" -- "$adpa" --course $qc report "$hdb" --format html
+hasnot out '<script>alert' "report html: no script element from a name"
+has out '<td>&lt;script&gt;alert\(1\)&lt;/script&gt;</td>' "report html: the name escaped, shown as text"
+hasnot out "$raw" "report html: no raw control character"
+has out 'esc\^\[\[2Jname' "report html: controls in caret notation"
 run 0 "progress of a hostile name" -- "$adpa" --course $qc --db "$hdb" --learner "$osc8" progress
 hasnot out "$raw" "progress: no raw control character"
 if [ "$(head -1 "$tmp/out")" = 'Progression de link^[]8;;http://evil/^[\click^[]8;;^[\ — Cours de test des quiz (maîtrise à 80'$'\xc2\xa0''%)' ]

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_session.h"
 
 static const struct key_def global_defs[] = {
     {'Q', false, CMD_QUIT, "quitter adpa, depuis n'importe quel écran"},

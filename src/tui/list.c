@@ -5,7 +5,7 @@
  * draws each one through a callback. Invariant after list_draw: sel < n
  * (when n > 0) and the selected item is on screen.
  */
-#include "tui_internal.h"
+#include "tui_widgets.h"
 
 /* Items from top that fit in h rows (at least one). */
 static size_t visible(const struct list *l, int h)

@@ -3,19 +3,46 @@
  * as the locale delivers them and hands the view UTF-8 on Enter. Escape, or
  * Backspace on an empty line, closes it without calling the view back; the
  * view that opened it stays the top view while it is open.
+ *
+ * The label is copied: a caller may build it in a buffer of its own and let
+ * it go. The state st is borrowed (the view's, alive while it is the top
+ * view) unless opened with tui_prompt_owned: then the prompt frees it when
+ * it closes, whichever way.
  */
+#include <stdio.h>
 #include <string.h>
 #include <unistr.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
 
-void tui_prompt(struct tui *t, const char *label, prompt_fn done, void *st)
+void tui_prompt_owned(struct tui *t, const char *label, prompt_fn done, void *st,
+                      void (*drop)(void *st))
 {
 	t->prompt.active = true;
-	t->prompt.label = label;
+	snprintf(t->prompt.label, sizeof t->prompt.label, "%s", label);
 	t->prompt.len = 0;
 	t->prompt.done = done;
 	t->prompt.st = st;
+	t->prompt.drop = drop;
+}
+
+void tui_prompt(struct tui *t, const char *label, prompt_fn done, void *st)
+{
+	tui_prompt_owned(t, label, done, st, NULL);
+}
+
+bool tui_yes(const char *text)
+{
+	return !strcmp(text, "o") || !strcmp(text, "oui") || !strcmp(text, "y") ||
+	       !strcmp(text, "O") || !strcmp(text, "Y");
+}
+
+void tui_prompt_close(struct tui *t)
+{
+	if (t->prompt.active && t->prompt.drop)
+		t->prompt.drop(t->prompt.st);
+	t->prompt.active = false;
+	t->prompt.drop = NULL;
 }
 
 static void finish(struct tui *t)
@@ -28,8 +55,15 @@ static void finish(struct tui *t)
 			n += (size_t)k;
 	}
 	text[n] = '\0';
+	void *st = t->prompt.st;
+	void (*drop)(void *) = t->prompt.drop;
 	t->prompt.active = false;
-	t->prompt.done(t, t->prompt.st, text);
+	t->prompt.drop = NULL;
+	t->prompt.done(t, st, text);
+	if (drop && !(t->prompt.active && t->prompt.st == st))
+		drop(st); /* else done asked again with st: the new prompt has it */
+	else if (drop)
+		t->prompt.drop = drop;
 }
 
 void tui_prompt_key(struct tui *t, int r, wint_t ch)
@@ -44,10 +78,10 @@ void tui_prompt_key(struct tui *t, int r, wint_t ch)
 	if ((!fn && (ch == '\n' || ch == '\r')) || (fn && ch == KEY_ENTER)) {
 		finish(t);
 	} else if (!fn && ch == 27) {
-		t->prompt.active = false;
+		tui_prompt_close(t);
 	} else if ((fn && ch == KEY_BACKSPACE) || (!fn && (ch == 127 || ch == 8))) {
 		if (!t->prompt.len)
-			t->prompt.active = false;
+			tui_prompt_close(t);
 		else
 			t->prompt.len--;
 	} else if (!fn && ch == CTRL_KEY('U')) {

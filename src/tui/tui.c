@@ -34,14 +34,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
 /* after: term.h defines macros (lines, columns) that would clash */
 #include <term.h>
 
 static volatile sig_atomic_t caught;
 
-static const struct glyphs utf8_glyphs = {"›", " › ", "○", "✓", "█", "░", "…", "→", "–"};
-static const struct glyphs ascii_glyphs = {">", " > ", "-", "x", "#", ".", "...", "->", "-"};
+static const struct tui_glyphs utf8_glyphs = {"›", " › ", "○", "✓", "█", "░", "…", "→", "–"};
+static const struct tui_glyphs ascii_glyphs = {">", " > ", "-", "x", "#", ".", "...", "->", "-"};
 
 static void on_signal(int sig)
 {
@@ -454,6 +455,7 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	measure(&t);
 	view_home_open(&t);
 	bool input_ok = loop(&t);
+	tui_prompt_close(&t);
 	t.quit = true;
 	while (t.depth)
 		tui_pop(&t);
@@ -466,6 +468,11 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 }
 
 /* --- helpers shared by the views --- */
+
+const char *tui_course_id(const struct tui *t)
+{
+	return t->course->id ? t->course->id : "";
+}
 
 struct adpa_render_opts tui_render_opts(const struct tui *t, int w, int line_offset)
 {

@@ -21,8 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
-#include "tui_internal.h"
 
 struct terms {
 	size_t *all, nall; /* the view's terms, indices in course->terms */

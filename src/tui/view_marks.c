@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
-#include "tui_internal.h"
 
 struct mark {
 	bool note;
@@ -40,11 +42,6 @@ static const struct key_def marks_defs[] = {
 };
 static const struct key_table marks_keys = KEY_TABLE("Signets et notes", marks_defs);
 static const struct key_table *const marks_tables[] = {&marks_keys, &keys_list, &keys_back, NULL};
-
-static const char *course_id(const struct tui *t)
-{
-	return t->course->id ? t->course->id : "";
-}
 
 static struct mark *add(struct marks *m, const char *fiche, const char *text)
 {
@@ -86,11 +83,12 @@ static void load(struct tui *t, struct marks *m)
 	if (!t->store)
 		return;
 	if (progress_check(
-	        t, adpa_store_bookmarks(t->store, t->learner, course_id(t), add_bookmark, m, &err),
+	        t,
+	        adpa_store_bookmarks(t->store, t->learner, tui_course_id(t), add_bookmark, m, &err),
 	        &err) == 0)
 		m->nbook = m->n;
-	progress_check(t, adpa_store_notes(t->store, t->learner, course_id(t), add_note, m, &err),
-	               &err);
+	progress_check(
+	    t, adpa_store_notes(t->store, t->learner, tui_course_id(t), add_note, m, &err), &err);
 	m->list.n = m->n;
 }
 
@@ -145,7 +143,7 @@ static void delete_item(struct tui *t, struct marks *m)
 {
 	const struct mark *k = &m->v[m->list.sel];
 	struct adpa_error err = {0};
-	int rc = k->note ? adpa_store_note_set(t->store, t->learner, course_id(t), k->fiche_id,
+	int rc = k->note ? adpa_store_note_set(t->store, t->learner, tui_course_id(t), k->fiche_id,
 	                                       NULL, tui_now(), &err)
 	                 : adpa_store_bookmark_delete(t->store, t->learner, k->id, &err);
 	bool note = k->note;
@@ -250,7 +248,7 @@ void marks_bookmark(struct tui *t, size_t fiche, int line, const char *label)
 	if (!need_store(t))
 		return;
 	int64_t id =
-	    adpa_store_bookmark_add(t->store, t->learner, course_id(t),
+	    adpa_store_bookmark_add(t->store, t->learner, tui_course_id(t),
 	                            t->course->fiches[fiche]->id, line, label, tui_now(), &err);
 	if (progress_check(t, id < 0 ? -1 : 0, &err) == 0)
 		tui_message(t, false, "Signet posé%s%s", *label ? " : " : "", label);
@@ -259,7 +257,7 @@ void marks_bookmark(struct tui *t, size_t fiche, int line, const char *label)
 void marks_note_set(struct tui *t, size_t fiche, const char *text)
 {
 	struct adpa_error err = {0};
-	int rc = adpa_store_note_set(t->store, t->learner, course_id(t),
+	int rc = adpa_store_note_set(t->store, t->learner, tui_course_id(t),
 	                             t->course->fiches[fiche]->id, text, tui_now(), &err);
 	if (progress_check(t, rc, &err) == 0)
 		tui_message(t, false, *text ? "Note enregistrée" : "Note supprimée");
@@ -271,7 +269,7 @@ void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st)
 	char *note = NULL;
 	if (!need_store(t) ||
 	    progress_check(t,
-	                   adpa_store_note_get(t->store, t->learner, course_id(t),
+	                   adpa_store_note_get(t->store, t->learner, tui_course_id(t),
 	                                       t->course->fiches[fiche]->id, &note, &err),
 	                   &err) < 0)
 		return;
@@ -286,7 +284,7 @@ void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st)
 	} else {
 		tui_prompt(t, "Note (vide : supprimer) : ", done, st);
 		if (note && !tui_prompt_fill(t, note)) {
-			t->prompt.active = false;
+			tui_prompt_close(t);
 			tui_message(t, true,
 			            "Note trop longue ou sur plusieurs lignes pour la ligne "
 			            "d'édition : définissez $VISUAL ou $EDITOR pour la modifier");

@@ -11,30 +11,20 @@
  *
  * The store is the only copy: each screen reloads the paths when it comes
  * into view and after each change (a few rows, one query), so nothing here
- * can drift from what is saved. Adding from the reader or a rubric
- * (paths_add_fiche) keeps its state in t->padd across its prompts.
+ * can drift from what is saved. Adding from the reader or a rubric is in
+ * paths_add.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
-#include "tui_internal.h"
-
-static const char *cid(const struct tui *t)
-{
-	return t->course->id ? t->course->id : "";
-}
-
-/* A yes to a (o/n) question. */
-static bool yes(const char *text)
-{
-	return !strcmp(text, "o") || !strcmp(text, "oui") || !strcmp(text, "y") ||
-	       !strcmp(text, "O") || !strcmp(text, "Y");
-}
 
 /* The learner's paths from the store; false (after a message) when none can be had. */
-static bool load(struct tui *t, struct adpa_store_path **p, size_t *n)
+bool paths_load(struct tui *t, struct adpa_store_path **p, size_t *n)
 {
 	*p = NULL;
 	*n = 0;
@@ -43,7 +33,8 @@ static bool load(struct tui *t, struct adpa_store_path **p, size_t *n)
 		return false;
 	}
 	struct adpa_error err = {0};
-	return progress_check(t, adpa_store_paths(t->store, t->learner, cid(t), p, n, &err),
+	return progress_check(t,
+	                      adpa_store_paths(t->store, t->learner, tui_course_id(t), p, n, &err),
 	                      &err) == 0;
 }
 
@@ -104,7 +95,7 @@ static void path_reload(struct tui *t, struct pathv *v)
 {
 	adpa_store_paths_free(v->all, v->nall);
 	v->p = NULL;
-	if (!load(t, &v->all, &v->nall))
+	if (!paths_load(t, &v->all, &v->nall))
 		return;
 	for (size_t i = 0; i < v->nall; i++)
 		if (v->all[i].id == v->id)
@@ -215,7 +206,7 @@ static void delete_done(struct tui *t, void *st, const char *text)
 {
 	struct pathv *v = st;
 	struct adpa_error err = {0};
-	if (!yes(text)) {
+	if (!tui_yes(text)) {
 		tui_message(t, false, "Parcours gardé");
 		return;
 	}
@@ -273,11 +264,12 @@ static void path_key(struct tui *t, void *st, enum cmd cmd)
 	case CMD_RENAME:
 		tui_prompt(t, "Nouveau nom : ", rename_done, v);
 		break;
-	case CMD_DELETE:
-		snprintf(t->padd.label, sizeof t->padd.label,
-		         "Supprimer le parcours « %.400s » ? (o/n) ", v->p->name);
-		tui_prompt(t, t->padd.label, delete_done, v);
+	case CMD_DELETE: {
+		char *label = xasprintf("Supprimer le parcours « %s » ? (o/n) ", v->p->name);
+		tui_prompt(t, label, delete_done, v);
+		free(label);
 		break;
+	} break;
 	default:
 		break;
 	}
@@ -384,7 +376,7 @@ static void paths_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 static void paths_reload(struct tui *t, struct paths *v)
 {
 	adpa_store_paths_free(v->own, v->nown);
-	load(t, &v->own, &v->nown);
+	paths_load(t, &v->own, &v->nown);
 	v->list.n = v->nown + t->course->npaths;
 }
 
@@ -400,8 +392,8 @@ static void adopt(struct tui *t, struct paths *v, const struct adpa_path *cp)
 		ids[i] = cp->fiches[i].s;
 	struct adpa_error err = {0};
 	int64_t id =
-	    adpa_store_path_new(t->store, t->learner, cid(t), cp->title ? cp->title : cp->id, ids,
-	                        cp->nfiches, tui_now(), &err);
+	    adpa_store_path_new(t->store, t->learner, tui_course_id(t),
+	                        cp->title ? cp->title : cp->id, ids, cp->nfiches, tui_now(), &err);
 	free(ids);
 	if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
 		return;
@@ -419,8 +411,8 @@ static void new_done(struct tui *t, void *st, const char *text)
 	if (!*text || !t->store)
 		return;
 	struct adpa_error err = {0};
-	int64_t id =
-	    adpa_store_path_new(t->store, t->learner, cid(t), text, NULL, 0, tui_now(), &err);
+	int64_t id = adpa_store_path_new(t->store, t->learner, tui_course_id(t), text, NULL, 0,
+	                                 tui_now(), &err);
 	if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
 		return;
 	paths_reload(t, v);
@@ -510,145 +502,4 @@ void view_paths_open(struct tui *t)
 	v->list.draw = paths_row;
 	v->list.ctx = v;
 	tui_push(t, &view_paths, v);
-}
-
-/* --- adding a fiche to a path (reader, rubric: +) --- */
-
-/* Adds fiches[0..n) to the pending path and says so. */
-static void add_now(struct tui *t, const char *const *ids, size_t n)
-{
-	struct adpa_error err = {0};
-	if (progress_check(t, adpa_store_path_add(t->store, t->padd.path, ids, n, &err), &err) < 0)
-		return;
-	const char *title = t->course->fiches[t->padd.fiche]->title;
-	if (n > 1)
-		tui_message(t, false, "Ajoutées au parcours : %zu prérequis, puis « %s »", n - 1,
-		            title);
-	else
-		tui_message(t, false, "Ajoutée au parcours : %s", title);
-}
-
-/* The missing prerequisites of the pending fiche in the pending path, then
- * the fiche; *n counts them. NULL (after a message) when the fiche is there. */
-static const char **to_add(struct tui *t, size_t *n)
-{
-	struct adpa_store_path *all;
-	size_t nall;
-	*n = 0;
-	if (!load(t, &all, &nall))
-		return NULL;
-	const struct adpa_store_path *p = NULL;
-	for (size_t i = 0; i < nall; i++)
-		if (all[i].id == t->padd.path)
-			p = &all[i];
-	const struct adpa_fiche *f = t->course->fiches[t->padd.fiche];
-	bool there = false;
-	for (size_t i = 0; p && i < p->nfiches; i++)
-		there |= !strcmp(p->fiches[i], f->id);
-	const char **ids = NULL;
-	if (p && !there) {
-		const struct adpa_fiche **miss;
-		size_t k = adpa_parcours_missing(t->course, (const char *const *)p->fiches,
-		                                 p->nfiches, f, &miss);
-		ids = xcalloc(k + 1, sizeof *ids);
-		for (size_t i = 0; i < k; i++)
-			ids[i] = miss[i]->id;
-		ids[k] = f->id;
-		*n = k + 1;
-		free(miss);
-	} else if (p) {
-		tui_message(t, false, "« %s » est déjà dans le parcours « %s »", f->title, p->name);
-	}
-	adpa_store_paths_free(all, nall);
-	return ids;
-}
-
-static void prereq_done(struct tui *t, void *st, const char *text)
-{
-	(void)st;
-	size_t n;
-	const char **ids = to_add(t, &n);
-	if (ids && yes(text))
-		add_now(t, ids, n);
-	else if (ids)
-		add_now(t, ids + n - 1, 1);
-	free(ids);
-}
-
-/* The pending fiche into path id: asks first when prerequisites are missing. */
-static void add_to(struct tui *t, int64_t id)
-{
-	t->padd.path = id;
-	size_t n;
-	const char **ids = to_add(t, &n);
-	if (ids && n > 1) {
-		size_t k = (size_t)snprintf(t->padd.label, sizeof t->padd.label,
-		                            "Prérequis absents du parcours : ");
-		for (size_t i = 0; i + 1 < n && k < sizeof t->padd.label; i++)
-			k += (size_t)snprintf(t->padd.label + k, sizeof t->padd.label - k, "%s%s",
-			                      i ? ", " : "",
-			                      adpa_course_find(t->course, ids[i])->title);
-		if (k < sizeof t->padd.label)
-			snprintf(t->padd.label + k, sizeof t->padd.label - k,
-			         ". Les ajouter avant ? (o/n) ");
-		tui_prompt(t, t->padd.label, prereq_done, NULL);
-	} else if (ids) {
-		add_now(t, ids, n);
-	}
-	free(ids);
-}
-
-/* The answer to « which path »: its number, its name, or a new name. */
-static void which_done(struct tui *t, void *st, const char *text)
-{
-	(void)st;
-	while (*text == ' ')
-		text++;
-	if (!*text)
-		return;
-	struct adpa_store_path *all;
-	size_t nall;
-	if (!load(t, &all, &nall))
-		return;
-	char *end;
-	long k = strtol(text, &end, 10);
-	int64_t id = 0;
-	if (!*end && k >= 1 && (size_t)k <= nall)
-		id = all[k - 1].id;
-	for (size_t i = 0; !id && i < nall; i++)
-		if (adpa_text_equal_fold(all[i].name, text))
-			id = all[i].id;
-	adpa_store_paths_free(all, nall);
-	struct adpa_error err = {0};
-	if (!id) {
-		id = adpa_store_path_new(t->store, t->learner, cid(t), text, NULL, 0, tui_now(),
-		                         &err);
-		if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
-			return;
-	}
-	add_to(t, id);
-}
-
-void paths_add_fiche(struct tui *t, size_t i)
-{
-	struct adpa_store_path *all;
-	size_t n;
-	if (i >= t->course->nfiches || !load(t, &all, &n))
-		return;
-	t->padd.fiche = i;
-	if (n == 1) {
-		int64_t id = all[0].id;
-		adpa_store_paths_free(all, n);
-		add_to(t, id);
-		return;
-	}
-	size_t k = (size_t)snprintf(t->padd.label, sizeof t->padd.label, "%s",
-	                            n ? "Ajouter au parcours (" : "Nom du nouveau parcours : ");
-	for (size_t j = 0; j < n && k < sizeof t->padd.label; j++)
-		k += (size_t)snprintf(t->padd.label + k, sizeof t->padd.label - k, "%s%zu %s",
-		                      j ? ", " : "", j + 1, all[j].name);
-	if (n && k < sizeof t->padd.label)
-		snprintf(t->padd.label + k, sizeof t->padd.label - k, " ou un nom nouveau) : ");
-	adpa_store_paths_free(all, n);
-	tui_prompt(t, t->padd.label, which_done, NULL);
 }

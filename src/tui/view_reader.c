@@ -18,8 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
-#include "tui_internal.h"
 
 struct hist {
 	size_t fiche;
@@ -147,17 +149,19 @@ static void follow(struct tui *t, struct reader *r)
 	reader_load(t, r, f->index, true);
 }
 
-static void back(struct tui *t, struct reader *r)
+/* Returns true when the reader left (it is freed then). */
+static bool back(struct tui *t, struct reader *r)
 {
 	if (!r->nhist) {
 		tui_pop(t);
-		return;
+		return true;
 	}
 	struct hist h = r->hist[--r->nhist];
 	reader_load(t, r, h.fiche, false);
 	pager_goto_place(&r->pg, h.pl);
 	if (r->pg.body && h.sel_link < (int)r->pg.body->nlinks)
 		r->pg.sel_link = h.sel_link;
+	return false;
 }
 
 static void step(struct tui *t, struct reader *r, int dir)
@@ -186,9 +190,13 @@ static void note_done(struct tui *t, void *st, const char *text)
 	marks_note_set(t, r->fiche, text);
 }
 
+/* After the command, the reader tracks the place only when it is still the
+ * top view: it is when it did not leave (back says so; r is freed then) and
+ * the stack did not grow (a quiz, the keywords, the table of contents). */
 static void reader_key(struct tui *t, void *st, enum cmd cmd)
 {
 	struct reader *r = st;
+	int depth = t->depth;
 	if (pager_cmd(t, &r->pg, cmd)) {
 		reader_track(t, r);
 		return;
@@ -220,14 +228,15 @@ static void reader_key(struct tui *t, void *st, enum cmd cmd)
 			follow(t, r);
 		break;
 	case CMD_BACK:
-		back(t, r);
+		if (back(t, r))
+			return;
 		break;
 	case CMD_ESCAPE:
 		if (r->pg.pattern || r->pg.sel_link >= 0) {
 			pager_clear_search(&r->pg);
 			r->pg.sel_link = -1;
-		} else {
-			back(t, r);
+		} else if (back(t, r)) {
+			return;
 		}
 		break;
 	case CMD_NEXT:
@@ -243,7 +252,7 @@ static void reader_key(struct tui *t, void *st, enum cmd cmd)
 	default:
 		break;
 	}
-	if (t->depth && t->stack[t->depth - 1].st == r)
+	if (t->depth == depth)
 		reader_track(t, r);
 }
 

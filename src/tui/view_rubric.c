@@ -20,8 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
-#include "tui_internal.h"
 
 struct rubric {
 	struct tui *t;

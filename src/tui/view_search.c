@@ -17,8 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
-#include "tui_internal.h"
 
 #define RESULT_LIMIT 100
 #define SNIPPET_WORDS 16 /* about two rows of 80 columns */

@@ -265,7 +265,9 @@ static void draw_status(struct tui *t, struct osc8 *o)
 		a |= t->msg_error ? A_BOLD : 0;
 	}
 	int rw = text_cells(s.right), room = t->cols - 2;
-	if (rw && rw + 20 <= room && !(t->msg[0] && t->msg_url)) { /* a URL needs the room */
+	/* the key hints yield to a message (a URL needs all the room) */
+	bool msg_fits = !t->msg[0] || (!t->msg_url && text_cells(t->msg) + rw + 2 <= room);
+	if (rw && rw + 20 <= room && msg_fits) {
 		draw_text(t, y, t->cols - 1 - rw, s.right, strlen(s.right), a, rw);
 		room -= rw + 2;
 	}

@@ -72,15 +72,31 @@ struct key_def {
 	const char *help;
 };
 
+/* The status line's word for a key of the table ("Entrée ouvrir"): the
+ * key's name is the help screen's, so a hint never names a key that does
+ * something else. */
+struct key_hint {
+	int key;
+	bool fn;
+	const char *word;
+};
+
 struct key_table {
 	const char *title; /* section title in the help screen */
 	const struct key_def *defs;
 	size_t n;
+	const struct key_hint *hints; /* for the status line, or NULL */
+	size_t nhints;
 };
 
-#define KEY_TABLE(title, defs)                                                                     \
+#define KEY_TABLE(title_, defs_)                                                                   \
 	{                                                                                          \
-		title, defs, sizeof defs / sizeof defs[0]                                          \
+		.title = title_, .defs = defs_, .n = sizeof defs_ / sizeof defs_[0]                \
+	}
+#define KEY_TABLE_HINTS(title_, defs_, hints_)                                                     \
+	{                                                                                          \
+		.title = title_, .defs = defs_, .n = sizeof defs_ / sizeof defs_[0],               \
+		.hints = hints_, .nhints = sizeof hints_ / sizeof hints_[0]                        \
 	}
 #define CTRL_KEY(c) ((c)&0x1f)
 
@@ -93,6 +109,11 @@ extern const struct key_table keys_page;
 
 /* The command bound to a key in tables (NULL-terminated), then in keys_global. */
 enum cmd keys_lookup(const struct key_table *const *tables, int key, bool fn);
+/* The status line's key hints of a view with these tables (NULL-
+ * terminated), then keys_global's: those whose key the view binds to the
+ * command of the hint's table, in table order, in at most w cells (the
+ * global ones kept, the others while they fit), two spaces apart. */
+void keys_hints(const struct key_table *const *tables, bool utf8, int w, char *out, size_t n);
 /* How the help screen names a key: "↓", "Ctrl-D", "Espace". */
 const char *keys_name(int key, bool fn, bool utf8, char *buf, size_t n);
 

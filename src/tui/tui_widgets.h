@@ -26,6 +26,96 @@ size_t list_hit(const struct list *l, int y0, int h, int y);
  * (which selects it first). */
 bool list_opens(struct list *l, const struct tui *t, enum cmd cmd, int y0, int h);
 
+/* --- list screens (list.c): a list view defined as data --- */
+
+/* A column of one-row items. Columns before the one of width 0 (the
+ * flexible one) sit at the left from cell 3, each after the one before;
+ * columns after it sit at the right, laid from the last one leftwards; the
+ * flexible one takes the room between. gap: blank cells after a column. A
+ * column whose min_cols the content width (tui_content_cols) does not reach
+ * is left out, its room going to the flexible one. */
+struct list_col {
+	int width;    /* cells, or 0: the flexible column */
+	int gap;      /* blank cells after it */
+	int min_cols; /* shown from this content width */
+	bool right;   /* aligned right in its width */
+	bool strong;  /* bold when not selected */
+	/* The text of item i (in buf, or a string that outlives the draw); an
+	 * attribute to add when not selected in *a (a role), or none. */
+	const char *(*text)(struct tui *t, const void *st, size_t i, char *buf, size_t n,
+	                    attr_t *a);
+};
+
+/* What a key does on a list screen. */
+struct list_action {
+	enum cmd cmd;
+	bool needs_item;                                /* only when the list is not empty */
+	void (*run)(struct tui *t, void *st, size_t i); /* i: the selected item (or -1) */
+};
+
+/* A list screen as data, like tmux's mode-tree: a view (name, keys with
+ * their help and hints, notes) whose callbacks are list.c's, a row source,
+ * how items are drawn (columns, or a function for items of several rows),
+ * and its actions. The screen's own state begins with a struct list_view,
+ * which the callbacks get as st. Only load, draw_frame and open are needed
+ * by every screen; the rest is optional. */
+struct list_screen {
+	struct view view; /* LIST_SCREEN_VIEW(name, tables, notes) */
+	/* Counts the items into lv->list.n (and reads them: each time the
+	 * screen comes into view, and after each action). */
+	void (*load)(struct tui *t, void *st);
+	/* Places the list (lv->y0, lv->h; the default: from row 2 to the status
+	 * line) from the screen's size; before each draw and key. */
+	void (*layout)(struct tui *t, void *st);
+	/* The header and whatever is drawn around the list, after layout. */
+	void (*draw_frame)(struct tui *t, void *st);
+	int rows;                                /* rows per item (1 when 0) */
+	int (*height)(const void *st, size_t i); /* or each item's own */
+	const struct list_col *cols;             /* one-row items: columns */
+	size_t ncols;
+	void (*draw_item)(struct tui *t, const void *st, size_t i, int y, bool sel);
+	const char *empty; /* drawn dim when there is no item, or NULL */
+	const char *noun;  /* the status line's « fiche 3/7 », or NULL */
+	void (*status)(struct tui *t, void *st, struct status *s); /* or its left part */
+	void (*open)(struct tui *t, void *st, size_t i);           /* Enter, a click */
+	const struct list_action *actions;
+	size_t nactions;
+	/* Keys that are not actions (before them); true when it was one. */
+	bool (*key)(struct tui *t, void *st, enum cmd cmd);
+	void (*enter)(struct tui *t, void *st); /* came into view, before load */
+	void (*free)(void *st);                 /* frees the screen's own state, or NULL */
+};
+
+struct list_view {
+	const struct list_screen *ls;
+	struct list list;
+	int y0, h; /* the list's rows */
+};
+
+void list_view_enter(struct tui *t, void *st);
+void list_view_leave(struct tui *t, void *st);
+void list_view_draw(struct tui *t, void *st);
+void list_view_status(struct tui *t, void *st, struct status *s);
+void list_view_key(struct tui *t, void *st, enum cmd cmd);
+
+#define LIST_SCREEN_VIEW(name_, tables_, notes_)                                                   \
+	{                                                                                          \
+		.name = name_, .keys = tables_, .notes = notes_, .enter = list_view_enter,         \
+		.leave = list_view_leave, .draw = list_view_draw, .status = list_view_status,      \
+		.key = list_view_key                                                               \
+	}
+#define LIST_ACTIONS(a) .actions = a, .nactions = sizeof a / sizeof a[0]
+#define LIST_COLS(c) .cols = c, .ncols = sizeof c / sizeof c[0]
+
+/* Pushes list screen ls whose state st begins with a struct list_view. */
+void list_screen_push(struct tui *t, const struct list_screen *ls, void *st);
+/* The list screen st is, when the top view is one of ls, else NULL. */
+void *list_screen_top(struct tui *t, const struct list_screen *ls);
+/* Starts a row at y for an item: blank in the selection's attribute or
+ * not, the selection mark; returns the attribute to draw the item in
+ * (strong: bold when not selected). */
+attr_t list_row(struct tui *t, int y, bool sel, bool strong);
+
 /* --- document pager (pager.c): a scrolling view of rendered lines --- */
 
 struct place {

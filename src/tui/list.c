@@ -231,6 +231,7 @@ void list_view_leave(struct tui *t, void *st)
 {
 	(void)t;
 	struct list_view *lv = st;
+	page_free(&lv->pg);
 	if (lv->ls->free)
 		lv->ls->free(lv);
 	else
@@ -242,6 +243,10 @@ void list_view_draw(struct tui *t, void *st)
 	struct list_view *lv = st;
 	layout(t, lv);
 	lv->ls->draw_frame(t, lv);
+	if (lv->ls->page) {
+		page_draw(t, &lv->pg, lv->y0, lv->h);
+		return;
+	}
 	list_draw(t, &lv->list, lv->y0, lv->h);
 	if (!lv->list.n && lv->ls->empty)
 		draw_fit(t, lv->y0, 3, lv->ls->empty, theme_role(t, ROLE_DIM), t->cols - 4);
@@ -258,17 +263,38 @@ void list_view_status(struct tui *t, void *st, struct status *s)
 	keys_hints(lv->ls->view.keys, t->utf8, t->cols - 22, s->right, sizeof s->right);
 }
 
+/* Moving and opening in a list; false when cmd is neither. */
+static bool list_key(struct tui *t, struct list_view *lv, enum cmd cmd)
+{
+	if (list_cmd(&lv->list, cmd, lv->h))
+		return true;
+	if (!list_opens(&lv->list, t, cmd, lv->y0, lv->h))
+		return false;
+	lv->ls->open(t, lv, lv->list.sel);
+	return true;
+}
+
+/* The same in a page: only its lines naming a fiche are chosen. */
+static bool page_key(struct tui *t, struct list_view *lv, enum cmd cmd)
+{
+	if (page_cmd(&lv->pg, cmd, lv->h))
+		return true;
+	if (cmd != CMD_OPEN)
+		return false;
+	if (lv->pg.sel != (size_t)-1)
+		lv->ls->open(t, lv, lv->pg.v[lv->pg.sel].fiche);
+	else
+		tui_message(t, false, "Choisissez une fiche avec les flèches");
+	return true;
+}
+
 void list_view_key(struct tui *t, void *st, enum cmd cmd)
 {
 	struct list_view *lv = st;
 	const struct list_screen *ls = lv->ls;
 	layout(t, lv);
-	if (list_cmd(&lv->list, cmd, lv->h))
+	if (ls->page ? page_key(t, lv, cmd) : list_key(t, lv, cmd))
 		return;
-	if (list_opens(&lv->list, t, cmd, lv->y0, lv->h)) {
-		ls->open(t, lv, lv->list.sel);
-		return;
-	}
 	if (ls->key && ls->key(t, lv, cmd))
 		return;
 	for (size_t k = 0; k < ls->nactions; k++) {
@@ -283,14 +309,22 @@ void list_view_key(struct tui *t, void *st, enum cmd cmd)
 		tui_pop(t);
 }
 
-void list_screen_push(struct tui *t, const struct list_screen *ls, void *st)
+void list_view_resize(struct tui *t, void *st)
+{
+	struct list_view *lv = st;
+	if (lv->ls->page) /* the page is wrapped to the width */
+		load(t, lv);
+}
+
+int list_screen_push(struct tui *t, const struct list_screen *ls, void *st)
 {
 	struct list_view *lv = st;
 	lv->ls = ls;
+	lv->pg.sel = (size_t)-1;
 	lv->list.height = item_rows;
 	lv->list.draw = ls->cols ? draw_cols : ls->draw_item;
 	lv->list.ctx = lv;
-	tui_push(t, &ls->view, lv);
+	return tui_push(t, &ls->view, lv);
 }
 
 void *list_screen_top(struct tui *t, const struct list_screen *ls)

@@ -27,6 +27,8 @@ void view_quiz_open(struct tui *t, size_t i);
 /* A review session: the questions due, one per screen, as in a quiz. */
 void view_review_open(struct tui *t);
 void view_progress_open(struct tui *t);
+/* « Apprenants »: the learners, with the name prompt open (L on Home). */
+void view_learners_open(struct tui *t);
 /* « Signets et notes »: the learner's bookmarks and notes in the course. */
 void view_marks_open(struct tui *t);
 /* From the reader (view_marks.c): a bookmark of fiche i at source line

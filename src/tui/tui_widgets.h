@@ -26,6 +26,32 @@ size_t list_hit(const struct list *l, int y0, int h, int y);
  * (which selects it first). */
 bool list_opens(struct list *l, const struct tui *t, enum cmd cmd, int y0, int h);
 
+/* --- a scrolling page of prepared lines (page.c): quiz, progress --- */
+
+struct page_line {
+	char *text;
+	attr_t attr;
+	int indent;
+	size_t fiche; /* a fiche the line opens on Enter, or (size_t)-1 */
+};
+
+struct page {
+	struct page_line *v;
+	size_t n, cap, top, sel; /* sel: a line with a fiche, (size_t)-1 when none */
+	int width;
+};
+
+/* Adds text wrapped to the page width less indent (each wrapped line keeps
+ * attr and fiche). */
+void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,
+              size_t fiche);
+void page_clear(struct page *pg);
+/* page_clear, and the lines' storage too. */
+void page_free(struct page *pg);
+void page_draw(struct tui *t, struct page *pg, int y0, int h);
+/* Scrolling and moving between fiche lines; false when cmd is not one. */
+bool page_cmd(struct page *pg, enum cmd cmd, int h);
+
 /* --- list screens (list.c): a list view defined as data --- */
 
 /* A column of one-row items. Columns before the one of width 0 (the
@@ -69,6 +95,9 @@ struct list_screen {
 	void (*layout)(struct tui *t, void *st);
 	/* The header and whatever is drawn around the list, after layout. */
 	void (*draw_frame)(struct tui *t, void *st);
+	/* Items are the lines of a page (page.c) that load builds in lv->pg,
+	 * the lines naming a fiche the ones to choose: open gets the fiche. */
+	bool page;
 	int rows;                                /* rows per item (1 when 0) */
 	int (*height)(const void *st, size_t i); /* or each item's own */
 	const struct list_col *cols;             /* one-row items: columns */
@@ -89,7 +118,8 @@ struct list_screen {
 struct list_view {
 	const struct list_screen *ls;
 	struct list list;
-	int y0, h; /* the list's rows */
+	struct page pg; /* a page screen's */
+	int y0, h;      /* the list's rows */
 };
 
 void list_view_enter(struct tui *t, void *st);
@@ -97,18 +127,20 @@ void list_view_leave(struct tui *t, void *st);
 void list_view_draw(struct tui *t, void *st);
 void list_view_status(struct tui *t, void *st, struct status *s);
 void list_view_key(struct tui *t, void *st, enum cmd cmd);
+void list_view_resize(struct tui *t, void *st);
 
 #define LIST_SCREEN_VIEW(name_, tables_, notes_)                                                   \
 	{                                                                                          \
 		.name = name_, .keys = tables_, .notes = notes_, .enter = list_view_enter,         \
 		.leave = list_view_leave, .draw = list_view_draw, .status = list_view_status,      \
-		.key = list_view_key                                                               \
+		.key = list_view_key, .resize = list_view_resize                                   \
 	}
 #define LIST_ACTIONS(a) .actions = a, .nactions = sizeof a / sizeof a[0]
 #define LIST_COLS(c) .cols = c, .ncols = sizeof c / sizeof c[0]
 
-/* Pushes list screen ls whose state st begins with a struct list_view. */
-void list_screen_push(struct tui *t, const struct list_screen *ls, void *st);
+/* Pushes list screen ls whose state st begins with a struct list_view;
+ * tui_push's answer (-1: st freed). */
+int list_screen_push(struct tui *t, const struct list_screen *ls, void *st);
 /* The list screen st is, when the top view is one of ls, else NULL. */
 void *list_screen_top(struct tui *t, const struct list_screen *ls);
 /* Starts a row at y for an item: blank in the selection's attribute or
@@ -164,31 +196,5 @@ bool pager_at_end(const struct pager *p);
 const struct adpa_link *pager_link(const struct pager *p);
 /* Selects the link drawn at screen (y, x); false when there is none. */
 bool pager_click(struct pager *p, int y, int x);
-
-/* --- a scrolling page of prepared lines (page.c): quiz, progress --- */
-
-struct page_line {
-	char *text;
-	attr_t attr;
-	int indent;
-	size_t fiche; /* a fiche the line opens on Enter, or (size_t)-1 */
-};
-
-struct page {
-	struct page_line *v;
-	size_t n, cap, top, sel; /* sel: a line with a fiche, (size_t)-1 when none */
-	int width;
-};
-
-/* Adds text wrapped to the page width less indent (each wrapped line keeps
- * attr and fiche). */
-void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,
-              size_t fiche);
-void page_clear(struct page *pg);
-/* page_clear, and the lines' storage too. */
-void page_free(struct page *pg);
-void page_draw(struct tui *t, struct page *pg, int y0, int h);
-/* Scrolling and moving between fiche lines; false when cmd is not one. */
-bool page_cmd(struct page *pg, enum cmd cmd, int h);
 
 #endif

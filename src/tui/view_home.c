@@ -10,7 +10,8 @@
  *
  * The rows are computed from the session each time (no copy to keep in
  * step): an array of (item, rubric) made at each layout. When the progress
- * file holds several learners, the header says who is reading; L switches.
+ * file holds several learners, the header says who is reading; L lists them
+ * (view_learners.c) and switches.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,22 +267,17 @@ static void home_sync(struct tui *t, struct home *h)
 	home_load(t, h);
 }
 
-static void switch_learner(struct tui *t, void *st, const char *name)
-{
-	progress_switch(t, name);
-	home_sync(t, st);
-}
-
 /* A key of Home's table: the item it names, else L and q. */
 static bool home_key(struct tui *t, void *st, enum cmd cmd)
 {
+	(void)st;
 	for (size_t i = 0; i < NITEMS; i++)
 		if (home_items[i].cmd == cmd) {
 			home_items[i].open(t);
 			return true;
 		}
 	if (cmd == CMD_LEARNER)
-		tui_prompt(t, "Apprenant : ", switch_learner, st);
+		view_learners_open(t);
 	else if (cmd == CMD_BACK)
 		t->quit = true;
 	return cmd == CMD_LEARNER || cmd == CMD_BACK;

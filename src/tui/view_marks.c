@@ -29,19 +29,11 @@ struct mark {
 };
 
 struct marks {
+	struct list_view lv;
 	struct tui *t;
 	struct mark *v;
 	size_t n, cap, nbook; /* bookmarks first, then notes */
-	struct list list;
-	int y0, h;
 };
-
-static const struct key_def marks_defs[] = {
-    {'x', false, CMD_DELETE, "supprimer le signet ou la note choisi"},
-    {KEY_DC, true, CMD_DELETE, NULL},
-};
-static const struct key_table marks_keys = KEY_TABLE("Signets et notes", marks_defs);
-static const struct key_table *const marks_tables[] = {&marks_keys, &keys_list, &keys_back, NULL};
 
 static struct mark *add(struct marks *m, const char *fiche, const char *text)
 {
@@ -76,10 +68,12 @@ static void marks_clear(struct marks *m)
 	m->n = m->nbook = 0;
 }
 
-static void load(struct tui *t, struct marks *m)
+static void marks_load(struct tui *t, void *st)
 {
+	struct marks *m = st;
 	marks_clear(m);
 	struct adpa_error err = {0};
+	m->lv.list.n = 0;
 	if (!t->store)
 		return;
 	if (progress_check(
@@ -89,19 +83,19 @@ static void load(struct tui *t, struct marks *m)
 		m->nbook = m->n;
 	progress_check(
 	    t, adpa_store_notes(t->store, t->learner, tui_course_id(t), add_note, m, &err), &err);
-	m->list.n = m->n;
+	m->lv.list.n = m->n;
 }
 
 /* The first bookmark and the first note carry their section's heading. */
-static int item_height(const void *ctx, size_t i)
+static int item_height(const void *st, size_t i)
 {
-	const struct marks *m = ctx;
+	const struct marks *m = st;
 	return i == 0 || i == m->nbook ? 2 : 1;
 }
 
-static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
+static void draw_item(struct tui *t, const void *st, size_t i, int y, bool sel)
 {
-	const struct marks *m = ctx;
+	const struct marks *m = st;
 	const struct mark *k = &m->v[i];
 	if (i == 0 || i == m->nbook) {
 		char head[64];
@@ -119,18 +113,15 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
                                           strcspn(k->text, "\r\n") < strlen(k->text) ? " …" : "")
 	              : *k->text ? xasprintf("%s : %s", title, k->text)
 	                         : xasprintf("%s : ligne %d du source", title, k->line);
-	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_NORMAL;
-	draw_blank(y, 0, t->cols, a);
-	if (sel)
-		draw_text(t, y, 1, t->g->sel, strlen(t->g->sel), a, 1);
-	draw_fit(t, y, 3, label, a, t->cols - 4);
+	draw_fit(t, y, 3, label, list_row(t, y, sel, false), t->cols - 4);
 	free(label);
 	free(first);
 }
 
-static void open_item(struct tui *t, struct marks *m)
+static void open_item(struct tui *t, void *st, size_t i)
 {
-	const struct mark *k = &m->v[m->list.sel];
+	struct marks *m = st;
+	const struct mark *k = &m->v[i];
 	if (k->fiche == (size_t)-1) {
 		tui_message(t, true, "La fiche « %s » n'est plus dans le cours", k->fiche_id);
 		return;
@@ -139,9 +130,10 @@ static void open_item(struct tui *t, struct marks *m)
 	view_reader_open(t, k->fiche, k->note ? NULL : &pl);
 }
 
-static void delete_item(struct tui *t, struct marks *m)
+static void delete_item(struct tui *t, void *st, size_t i)
 {
-	const struct mark *k = &m->v[m->list.sel];
+	struct marks *m = st;
+	const struct mark *k = &m->v[i];
 	struct adpa_error err = {0};
 	int rc = k->note ? adpa_store_note_set(t->store, t->learner, tui_course_id(t), k->fiche_id,
 	                                       NULL, tui_now(), &err)
@@ -149,42 +141,33 @@ static void delete_item(struct tui *t, struct marks *m)
 	bool note = k->note;
 	if (progress_check(t, rc, &err) == 0)
 		tui_message(t, false, note ? "Note supprimée" : "Signet supprimé");
-	load(t, m);
+	marks_load(t, m);
 }
 
-static void marks_key(struct tui *t, void *st, enum cmd cmd)
+static const struct list_action marks_actions[] = {{CMD_DELETE, true, delete_item}};
+
+/* Without any item, a line says how to make some: the list then starts
+ * under it (and only blanks rows). */
+static void marks_layout(struct tui *t, void *st)
 {
 	struct marks *m = st;
-	if (list_cmd(&m->list, cmd, m->h))
-		return;
-	if (m->n && list_opens(&m->list, t, cmd, m->y0, m->h)) {
-		open_item(t, m);
-		return;
-	}
-	if (cmd == CMD_DELETE && m->n)
-		delete_item(t, m);
-	else if (cmd == CMD_BACK)
-		tui_pop(t);
+	m->lv.y0 = m->n ? 1 : 3;
+	m->lv.h = t->rows - 1 - m->lv.y0;
 }
 
-static void marks_draw(struct tui *t, void *st)
+static void marks_frame(struct tui *t, void *st)
 {
 	struct marks *m = st;
 	draw_header(t, "Signets et notes", t->many_learners ? t->learner_name : NULL);
-	m->y0 = 1;
-	m->h = t->rows - 2;
-	if (!m->n) {
-		draw_blank(1, 0, t->cols, A_NORMAL);
-		draw_fit(t, 2, 1,
-		         t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a "
-		                    "écrit la note."
-		                  : "Progression non enregistrée : pas de signets ni de notes.",
-		         theme_role(t, ROLE_DIM), t->cols - 2);
-		for (int y = 3; y < t->rows - 1; y++)
-			draw_blank(y, 0, t->cols, A_NORMAL);
+	if (m->n)
 		return;
-	}
-	list_draw(t, &m->list, m->y0, m->h);
+	draw_blank(1, 0, t->cols, A_NORMAL);
+	draw_blank(2, 0, t->cols, A_NORMAL);
+	draw_fit(t, 2, 1,
+	         t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a écrit la "
+	                    "note."
+	                  : "Progression non enregistrée : pas de signets ni de notes.",
+	         theme_role(t, ROLE_DIM), t->cols - 2);
 }
 
 static void marks_status(struct tui *t, void *st, struct status *s)
@@ -193,44 +176,46 @@ static void marks_status(struct tui *t, void *st, struct status *s)
 	(void)t;
 	snprintf(s->left, sizeof s->left, "%zu signet%s, %zu note%s", m->nbook,
 	         m->nbook > 1 ? "s" : "", m->n - m->nbook, m->n - m->nbook > 1 ? "s" : "");
-	snprintf(s->right, sizeof s->right, "Entrée ouvrir  x supprimer  q retour");
 }
 
-static void marks_enter(struct tui *t, void *st)
+static void marks_free(void *st)
 {
-	load(t, st);
-}
-
-static void marks_leave(struct tui *t, void *st)
-{
-	(void)t;
 	struct marks *m = st;
 	marks_clear(m);
 	free(m->v);
 	free(m);
 }
 
-static const struct view view_marks = {
-    .name = "Signets et notes",
-    .keys = marks_tables,
-    .notes = "Dans une fiche, B pose un signet à la ligne lue (avec un libellé facultatif) et "
-             "a écrit la note de la fiche, dans la ligne d'état ou dans $VISUAL / $EDITOR "
-             "s'il est défini.",
-    .enter = marks_enter,
-    .leave = marks_leave,
-    .draw = marks_draw,
+static const struct key_def marks_defs[] = {
+    {'x', false, CMD_DELETE, "supprimer le signet ou la note choisi"},
+    {KEY_DC, true, CMD_DELETE, NULL},
+};
+static const struct key_hint marks_hints[] = {{'x', false, "supprimer"}};
+static const struct key_table marks_keys =
+    KEY_TABLE_HINTS("Signets et notes", marks_defs, marks_hints);
+static const struct key_table *const marks_tables[] = {&marks_keys, &keys_list, &keys_back, NULL};
+
+static const struct list_screen marks_screen = {
+    .view = LIST_SCREEN_VIEW(
+        "Signets et notes", marks_tables,
+        "Dans une fiche, B pose un signet à la ligne lue (avec un libellé facultatif) et a écrit "
+        "la note de la fiche, dans la ligne d'état ou dans $VISUAL / $EDITOR s'il est défini."),
+    .load = marks_load,
+    .layout = marks_layout,
+    .draw_frame = marks_frame,
+    .height = item_height,
+    .draw_item = draw_item,
     .status = marks_status,
-    .key = marks_key,
+    .open = open_item,
+    LIST_ACTIONS(marks_actions),
+    .free = marks_free,
 };
 
 void view_marks_open(struct tui *t)
 {
 	struct marks *m = xcalloc(1, sizeof *m);
 	m->t = t;
-	m->list.height = item_height;
-	m->list.draw = draw_item;
-	m->list.ctx = m;
-	tui_push(t, &view_marks, m);
+	list_screen_push(t, &marks_screen, m);
 }
 
 /* --- from the reader --- */

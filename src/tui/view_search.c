@@ -27,25 +27,10 @@
 #define SNIPPET_ROWS 2
 
 struct results {
+	struct list_view lv;
 	char *query;
 	struct adpa_hits hits;
-	struct list list;
-	int y0, h;
 };
-
-static const struct key_def results_defs[] = {
-    {'/', false, CMD_SEARCH, "nouvelle recherche dans tout le cours"},
-};
-static const struct key_table results_keys = KEY_TABLE("Recherche", results_defs);
-static const struct key_table *const results_tables[] = {&keys_list, &results_keys, &keys_back,
-                                                         NULL};
-
-static int item_height(const void *ctx, size_t i)
-{
-	(void)ctx;
-	(void)i;
-	return 2 + SNIPPET_ROWS;
-}
 
 /* Bytes of s[0..len) to put on a row of w cells: whole words when they fit. */
 static size_t wrap_at(const char *s, size_t len, int w)
@@ -106,17 +91,14 @@ static void draw_snippet(struct tui *t, int y, const struct adpa_hit *h)
 	}
 }
 
-static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
+static void draw_item(struct tui *t, const void *st, size_t i, int y, bool sel)
 {
-	const struct results *v = ctx;
+	const struct results *v = st;
 	const struct adpa_hit *h = &v->hits.v[i];
 	const char *rubric = h->rubric_title;
-	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_BOLD;
+	attr_t a = list_row(t, y, sel, true);
 	int cols = tui_content_cols(t), rw = text_cells(rubric);
 	bool room = rw + 24 < cols;
-	draw_blank(y, 0, t->cols, sel ? a : A_NORMAL);
-	if (sel)
-		draw_text(t, y, 1, t->g->sel, strlen(t->g->sel), a, 1);
 	draw_title(t, y, h, a, room ? cols - rw - 6 : t->cols - 4);
 	if (room)
 		draw_text(t, y, cols - rw - 1, rubric, strlen(rubric),
@@ -125,16 +107,9 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	draw_blank(y + 1 + SNIPPET_ROWS, 0, t->cols, A_NORMAL);
 }
 
-static void results_layout(struct tui *t, struct results *v)
-{
-	v->y0 = 2;
-	v->h = t->rows - 1 - v->y0;
-}
-
-static void results_draw(struct tui *t, void *st)
+static void results_frame(struct tui *t, void *st)
 {
 	struct results *v = st;
-	results_layout(t, v);
 	char *left = xasprintf("Recherche%s« %s »", t->g->sep, v->query);
 	char right[64];
 	if (v->hits.total > v->hits.n)
@@ -144,14 +119,12 @@ static void results_draw(struct tui *t, void *st)
 	draw_header(t, left, right);
 	free(left);
 	draw_blank(1, 0, t->cols, A_NORMAL);
-	list_draw(t, &v->list, v->y0, v->h);
 }
 
-static void open_hit(struct tui *t, struct results *v)
+static void open_hit(struct tui *t, void *st, size_t i)
 {
-	if (!v->list.n)
-		return;
-	const struct adpa_hit *h = &v->hits.v[v->list.sel];
+	struct results *v = st;
+	const struct adpa_hit *h = &v->hits.v[i];
 	const struct adpa_fiche *f = adpa_course_find(t->course, h->id);
 	if (f) /* else the course changed on disk since adpa started */
 		view_reader_open_search(t, f->index, v->query);
@@ -159,60 +132,57 @@ static void open_hit(struct tui *t, struct results *v)
 		tui_message(t, true, "La fiche « %s » n'est plus dans ce cours", h->id);
 }
 
-static void results_key(struct tui *t, void *st, enum cmd cmd)
+static void act_search(struct tui *t, void *st, size_t i)
 {
-	struct results *v = st;
-	results_layout(t, v);
-	if (list_cmd(&v->list, cmd, v->h))
-		return;
-	if (list_opens(&v->list, t, cmd, v->y0, v->h)) {
-		open_hit(t, v);
-		return;
-	}
-	switch (cmd) {
-	case CMD_SEARCH:
-		view_search_prompt(t);
-		break;
-	case CMD_BACK:
-		tui_pop(t);
-		break;
-	default:
-		break;
-	}
+	(void)st, (void)i;
+	view_search_prompt(t);
 }
 
-static void results_status(struct tui *t, void *st, struct status *s)
+static const struct list_action results_actions[] = {{CMD_SEARCH, false, act_search}};
+
+/* The hits are the items: loaded once, by run. */
+static void results_load(struct tui *t, void *st)
 {
 	struct results *v = st;
 	(void)t;
-	if (v->list.n)
-		snprintf(s->left, sizeof s->left, "résultat %zu/%zu", v->list.sel + 1, v->list.n);
-	snprintf(s->right, sizeof s->right, "Entrée lire  / chercher  q retour");
+	v->lv.list.n = v->hits.n;
 }
 
-static void results_leave(struct tui *t, void *st)
+static void results_free(void *st)
 {
 	struct results *v = st;
-	(void)t;
 	adpa_hits_clear(&v->hits);
 	free(v->query);
 	free(v);
 }
 
-static const struct view view_results = {
-    .name = "Recherche",
-    .keys = results_tables,
-    /* no-break spaces inside the guillemets: a quote never ends a line */
-    .notes = "La recherche ignore les majuscules et les accents (« donnees » trouve "
-             "« données ») ; chaque mot tapé est un début de mot (« donn » trouve "
-             "« données ») et tous doivent se trouver dans la fiche : titre, mots-clés, "
-             "résumé, texte ou quiz. Un mot du titre ou des mots-clés compte plus qu'un mot "
-             "du texte. Les mots trouvés sont soulignés ; Entrée ouvre la fiche à la "
-             "première occurrence, et n, N continuent la recherche dans la fiche.",
-    .leave = results_leave,
-    .draw = results_draw,
-    .status = results_status,
-    .key = results_key,
+static const struct key_def results_defs[] = {
+    {'/', false, CMD_SEARCH, "nouvelle recherche dans tout le cours"},
+};
+static const struct key_hint results_hints[] = {{'/', false, "chercher"}};
+static const struct key_table results_keys =
+    KEY_TABLE_HINTS("Recherche", results_defs, results_hints);
+static const struct key_table *const results_tables[] = {&keys_list, &results_keys, &keys_back,
+                                                         NULL};
+
+/* no-break spaces inside the guillemets: a quote never ends a line */
+static const struct list_screen results_screen = {
+    .view = LIST_SCREEN_VIEW(
+        "Recherche", results_tables,
+        "La recherche ignore les majuscules et les accents (« donnees » trouve "
+        "« données ») ; chaque mot tapé est un début de mot (« donn » trouve "
+        "« données ») et tous doivent se trouver dans la fiche : titre, mots-clés, "
+        "résumé, texte ou quiz. Un mot du titre ou des mots-clés compte plus qu'un mot "
+        "du texte. Les mots trouvés sont soulignés ; Entrée ouvre la fiche à la "
+        "première occurrence, et n, N continuent la recherche dans la fiche."),
+    .load = results_load,
+    .draw_frame = results_frame,
+    .rows = 2 + SNIPPET_ROWS,
+    .draw_item = draw_item,
+    .noun = "résultat",
+    .open = open_hit,
+    LIST_ACTIONS(results_actions),
+    .free = results_free,
 };
 
 static struct adpa_search *session_index(struct tui *t)
@@ -249,13 +219,9 @@ static void run(struct tui *t, void *st, const char *query)
 		return;
 	}
 	v->query = xstrdup(query);
-	v->list.n = v->hits.n;
-	v->list.height = item_height;
-	v->list.draw = draw_item;
-	v->list.ctx = v;
-	if (t->stack[t->depth - 1].v == &view_results)
+	if (list_screen_top(t, &results_screen))
 		tui_pop(t);
-	tui_push(t, &view_results, v);
+	list_screen_push(t, &results_screen, v);
 }
 
 void view_search_prompt(struct tui *t)

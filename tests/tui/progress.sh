@@ -85,9 +85,22 @@ keys -l "ana"
 keys Enter
 wait_for "apprenant : ana"
 wait_for "Reprendre : Premiers pas avec les données"
+ok "two learners on one file: who reads is shown, L switches"
+
+# L lists the learners: Escape leaves the name prompt for the list
+keys L
+wait_row 0 "Apprenants"
+wait_for "Apprenant :"
+keys Escape
+wait_gone "Apprenant :"
+wait_for "● ana"
+wait_for "bob"
+keys j Enter
+wait_for "apprenant : bob"
+wait_gone "Reprendre"
 keys Q
 wait_exit 0
-ok "two learners on one file: who reads is shown, L switches"
+ok "« Apprenants » lists the learners, Enter switches to the one chosen"
 
 mkdir -p "$T/ro" && printf 'pas une base\n' >"$T/ro/junk.db"
 adpa --db "$T/ro/junk.db"

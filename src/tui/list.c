@@ -4,7 +4,8 @@
  * The widget: a vertical list of items of varying heights with one selected
  * item. It owns the selection and the first item shown (top); its user owns
  * the items and draws each one through a callback. Invariant after
- * list_draw: sel < n (when n > 0) and the selected item is on screen.
+ * list_draw: sel < n (when n > 0) and the selected item is on screen. When
+ * items are hidden above or below, an arrow in the last column says so.
  *
  * The list screen (after tmux's mode-tree.c): every screen that is a list
  * of things (Home, a rubric, search results, paths, a path, bookmarks and
@@ -97,11 +98,19 @@ bool list_cmd(struct list *l, enum cmd cmd, int h)
 	return true;
 }
 
+/* Marks in the last column that the list goes on above or below. */
+static void draw_more(struct tui *t, int y, bool below)
+{
+	const char *m = t->utf8 ? (below ? "↓" : "↑") : (below ? "v" : "^");
+	draw_text(t, y, t->cols - 1, m, strlen(m), theme_role(t, ROLE_DIM) | A_BOLD, 1);
+}
+
 void list_draw(struct tui *t, struct list *l, int y0, int h)
 {
 	keep_visible(l, h);
 	int y = y0;
-	for (size_t i = l->top; i < l->n; i++) {
+	size_t i = l->top;
+	for (; i < l->n; i++) {
 		int ih = l->height(l->ctx, i);
 		if (y + ih > y0 + h && i != l->top)
 			break;
@@ -113,6 +122,10 @@ void list_draw(struct tui *t, struct list *l, int y0, int h)
 		wattrset(stdscr, A_NORMAL);
 		wclrtoeol(stdscr);
 	}
+	if (l->top > 0)
+		draw_more(t, y0, false);
+	if (i < l->n && h > 1)
+		draw_more(t, y0 + h - 1, true);
 }
 
 size_t list_hit(const struct list *l, int y0, int h, int y)
@@ -260,7 +273,11 @@ void list_view_status(struct tui *t, void *st, struct status *s)
 	else if (lv->ls->noun && lv->list.n)
 		snprintf(s->left, sizeof s->left, "%s %zu/%zu", lv->ls->noun, lv->list.sel + 1,
 		         lv->list.n);
-	keys_hints(lv->ls->view.keys, t->utf8, t->cols - 22, s->right, sizeof s->right);
+	/* the hints take the room the left part leaves, as the status line
+	 * draws them only with 20 cells to spare */
+	int room = t->cols - 4 - text_cells(s->left);
+	keys_hints(lv->ls->view.keys, t->utf8, room < t->cols - 22 ? room : t->cols - 22, s->right,
+	           sizeof s->right);
 }
 
 /* Moving and opening in a list; false when cmd is neither. */

@@ -15,6 +15,10 @@ void view_rubric_open(struct tui *t, size_t rubric);
 /* Opens the reader on fiche index i of course->fiches, at place pl (or the
  * top when pl is NULL). */
 void view_reader_open(struct tui *t, size_t i, const struct place *pl);
+/* The same, from a path (its fiche ids[0..n), copied): ] and [ follow it
+ * and the header counts in it. */
+void view_reader_open_path(struct tui *t, size_t i, const struct place *pl, const char *const *ids,
+                           size_t n);
 /* Opens the reader on fiche i from its top, with the in-fiche search set to
  * query (or to its first word found when the whole query is not) and the
  * first match on screen. */

@@ -4,10 +4,10 @@
  * The terms view lists glossary entries, two rows each: the term with its
  * aliases, then the start of its definition. / or f opens a filter prompt:
  * the entries whose term, aliases or definition contain the text, case and
- * accents ignored (adpa_glossary_matches); an empty filter shows them all
- * again. The same view lists a fiche's keywords (K in the reader), with
- * the fiche's title in the header: there its items are the glossary entries
- * of the keywords, in the fiche's order. Enter opens an entry.
+ * accents ignored (adpa_glossary_matches), those whose term or an alias
+ * starts with it first; an empty filter shows them all again. The same view lists a fiche's
+ * keywords (K in the reader), with the fiche's title in the header: there its items are the
+ * glossary entries of the keywords, in the fiche's order. Enter opens an entry.
  *
  * The entry view is a page: the term, its aliases, its definition, then the
  * fiches that use it (adpa_glossary_fiches), each with its reading mark;
@@ -162,14 +162,33 @@ static void draw_item(struct tui *t, const void *st, size_t i, int y, bool sel)
 	         t->cols - 6);
 }
 
-/* The terms passing the filter; the list is not reloaded otherwise. */
+/* Does term e or one of its aliases start with key (a glossary key)? */
+static bool starts_with(const struct adpa_term *e, const char *key)
+{
+	size_t n = strlen(key);
+	bool yes = false;
+	for (size_t k = 0; k <= e->naliases && !yes; k++) {
+		char *name = adpa_glossary_key(k ? e->aliases[k - 1] : e->term);
+		yes = !strncmp(name, key, n);
+		free(name);
+	}
+	return yes;
+}
+
+/* The terms passing the filter, those that start with it first (then the
+ * others, each group in the view's order); the list is not reloaded
+ * otherwise. */
 static void apply(struct tui *t, struct terms *v)
 {
 	char *key = v->filter ? adpa_glossary_key(v->filter) : NULL;
 	v->lv.list.n = 0;
-	for (size_t i = 0; i < v->nall; i++)
-		if (adpa_glossary_matches(&t->course->terms[v->all[i]], key))
-			v->shown[v->lv.list.n++] = v->all[i];
+	for (int pass = key ? 0 : 1; pass < 2; pass++)
+		for (size_t i = 0; i < v->nall; i++) {
+			const struct adpa_term *e = &t->course->terms[v->all[i]];
+			if (adpa_glossary_matches(e, key) &&
+			    (pass == 1) != (key && starts_with(e, key)))
+				v->shown[v->lv.list.n++] = v->all[i];
+		}
 	v->lv.list.sel = v->lv.list.top = 0;
 	free(key);
 }

@@ -9,7 +9,11 @@
  * table, so that the two cannot drift).
  *
  * The rows are computed from the session each time (no copy to keep in
- * step): an array of (item, rubric) made at each layout. When the progress
+ * step): an array of (item, rubric) made at each layout. When they do not
+ * all fit (an 80x24 screen with « Reprendre » and « Révision »), the gap
+ * above « Progression » goes, then the blank row under « Reprendre » and
+ * « Révision », then the rubrics' summaries; below that the list scrolls,
+ * with its marks of more above or below. When the progress
  * file holds several learners, the header says who is reading; L lists them
  * (view_learners.c) and switches.
  */
@@ -28,6 +32,7 @@ struct home_item {
 	bool key_unsaid;                    /* the label does not name the key */
 	bool (*shown)(const struct tui *t); /* NULL: always */
 	int rows;                           /* rows it takes */
+	int tight, squeeze_at;              /* rows it takes from squeeze level squeeze_at */
 	bool gap;                           /* a blank row above it, when there is room */
 	/* what follows the title after « : », or NULL */
 	void (*detail)(const struct tui *t, char *buf, size_t n);
@@ -44,7 +49,7 @@ struct home {
 	struct tui *t;
 	struct row *rows;
 	size_t nrows;
-	bool compact; /* the gaps go: every item would not fit otherwise */
+	int squeeze; /* 0: room for all; 1 the gaps go, 2 and 3 the items shrink */
 	bool had_resume, had_review;
 };
 
@@ -85,6 +90,8 @@ static const struct home_item home_items[] = {
     {.title = "Reprendre",
      .shown = has_resume,
      .rows = 2,
+     .tight = 1,
+     .squeeze_at = 2,
      .detail = resume_detail,
      .open = open_resume},
     {.title = "Révision",
@@ -92,9 +99,11 @@ static const struct home_item home_items[] = {
      .key_unsaid = true,
      .shown = has_review,
      .rows = 2,
+     .tight = 1,
+     .squeeze_at = 2,
      .detail = review_detail,
      .open = view_review_open},
-    {.rows = 3}, /* the rubrics */
+    {.rows = 3, .tight = 2, .squeeze_at = 3}, /* the rubrics; tight: without their summary */
     {.title = "Progression",
      .cmd = CMD_PROGRESS,
      .rows = 1,
@@ -127,9 +136,17 @@ static const struct key_hint home_hints[] = {{'q', false, "quitter"}};
 static const struct key_table home_keys = KEY_TABLE_HINTS("Accueil", home_defs, home_hints);
 static const struct key_table *const home_tables[] = {&home_keys, &keys_list, NULL};
 
+static int rows_at(const struct row *r, int squeeze)
+{
+	const struct home_item *it = r->it;
+	if (it->tight && squeeze >= it->squeeze_at)
+		return it->tight;
+	return it->rows + (it->gap && !squeeze);
+}
+
 static int item_rows(const struct home *h, const struct row *r)
 {
-	return r->it->rows + (r->it->gap && !h->compact);
+	return rows_at(r, h->squeeze);
 }
 
 static void home_load(struct tui *t, void *st)
@@ -153,11 +170,15 @@ static void home_layout(struct tui *t, void *st)
 	home_load(t, h);
 	h->lv.y0 = t->store ? 2 : 3;
 	h->lv.h = t->rows - 1 - h->lv.y0;
-	int need = 0;
-	h->compact = false;
-	for (size_t i = 0; i < h->nrows; i++)
-		need += item_rows(h, &h->rows[i]);
-	h->compact = need > h->lv.h;
+	/* the least squeezed layout that shows every item; at the most
+	 * squeezed, the list scrolls (and says so) */
+	for (h->squeeze = 0; h->squeeze < 3; h->squeeze++) {
+		int need = 0;
+		for (size_t i = 0; i < h->nrows; i++)
+			need += item_rows(h, &h->rows[i]);
+		if (need <= h->lv.h)
+			break;
+	}
 }
 
 static int home_height(const void *st, size_t i)
@@ -183,7 +204,8 @@ static void label(const struct tui *t, const struct home_item *it, char *buf, si
 	snprintf(buf, n, "%s%s%s%s", it->title, key, *detail ? " : " : "", detail);
 }
 
-static void draw_rubric(struct tui *t, size_t r, int y, bool sel)
+/* A rubric: title and count, its summary (not when tight), its bar. */
+static void draw_rubric(struct tui *t, size_t r, int y, bool sel, bool tight)
 {
 	const struct adpa_rubric *rb = &t->course->rubrics[r];
 	char count[32], pct[64];
@@ -194,34 +216,40 @@ static void draw_rubric(struct tui *t, size_t r, int y, bool sel)
 	draw_fit(t, y, 3, rb->title, a, room ? cols - cw - 7 : t->cols - 4);
 	if (room)
 		draw_text(t, y, cols - cw - 1, count, strlen(count), a, cw);
-	draw_blank(y + 1, 0, t->cols, A_NORMAL);
-	draw_fit(t, y + 1, 5, rb->summary ? rb->summary : "", theme_role(t, ROLE_DIM), cols - 6);
-	draw_blank(y + 2, 0, t->cols, A_NORMAL);
+	if (!tight) {
+		y++;
+		draw_blank(y, 0, t->cols, A_NORMAL);
+		draw_fit(t, y, 5, rb->summary ? rb->summary : "", theme_role(t, ROLE_DIM),
+		         cols - 6);
+	}
+	y++;
+	draw_blank(y, 0, t->cols, A_NORMAL);
 	int bw = cols - 24 > 20 ? 20 : cols - 24;
 	const struct adpa_tally *ta = &t->sum->rubrics[r];
-	draw_bar(t, y + 2, 5, bw, ta->read, rb->nfiches);
+	draw_bar(t, y, 5, bw, ta->read, rb->nfiches);
 	snprintf(pct, sizeof pct, "  %zu %% lu (%zu/%zu)",
 	         rb->nfiches ? ta->read * 100 / rb->nfiches : 0, ta->read, rb->nfiches);
 	if (ta->mastered)
 		snprintf(pct + strlen(pct), sizeof pct - strlen(pct), ", %zu maîtrisée%s",
 		         ta->mastered, ta->mastered > 1 ? "s" : "");
-	draw_fit(t, y + 2, 5 + bw, pct, theme_role(t, ROLE_DIM), cols - 6 - bw);
+	draw_fit(t, y, 5 + bw, pct, theme_role(t, ROLE_DIM), cols - 6 - bw);
 }
 
 static void draw_item(struct tui *t, const void *st, size_t i, int y, bool sel)
 {
 	const struct home *h = st;
 	const struct row *r = &h->rows[i];
+	int rows = item_rows(h, r);
 	if (!r->it->open) {
-		draw_rubric(t, r->rubric, y, sel);
+		draw_rubric(t, r->rubric, y, sel, rows < r->it->rows);
 		return;
 	}
-	if (r->it->gap && !h->compact)
+	if (r->it->gap && !h->squeeze)
 		draw_blank(y++, 0, t->cols, A_NORMAL);
 	char text[512];
 	label(t, r->it, text, sizeof text);
 	draw_fit(t, y, 3, text, list_row(t, y, sel, true), t->cols - 4);
-	for (int k = 1; k < r->it->rows; k++)
+	for (int k = 1; k < rows - (r->it->gap && !h->squeeze); k++)
 		draw_blank(y + k, 0, t->cols, A_NORMAL);
 }
 

@@ -2,9 +2,9 @@
  * « Signets et notes »: the learner's bookmarks (by fiche, then line) and
  * notes (by fiche) in this course, under a heading each. Enter opens the
  * fiche at the bookmark's line, or where it was left for a note; x deletes
- * the chosen bookmark or note. The items are read from the store again
- * each time the screen comes into view (the reader opened from here may
- * have added some), so there is no copy to keep in step.
+ * the chosen bookmark, or the note after a confirmation (o/n). The items are read from the store
+ * again each time the screen comes into view (the reader opened from here may have added some), so
+ * there is no copy to keep in step.
  *
  * Also here, for the reader: bookmarking a place and editing a fiche's
  * note, in the status-line field or in $VISUAL / $EDITOR when set (the
@@ -130,9 +130,8 @@ static void open_item(struct tui *t, void *st, size_t i)
 	view_reader_open(t, k->fiche, k->note ? NULL : &pl);
 }
 
-static void delete_item(struct tui *t, void *st, size_t i)
+static void delete_now(struct tui *t, struct marks *m, size_t i)
 {
-	struct marks *m = st;
 	const struct mark *k = &m->v[i];
 	struct adpa_error err = {0};
 	int rc = k->note ? adpa_store_note_set(t->store, t->learner, tui_course_id(t), k->fiche_id,
@@ -142,6 +141,32 @@ static void delete_item(struct tui *t, void *st, size_t i)
 	if (progress_check(t, rc, &err) == 0)
 		tui_message(t, false, note ? "Note supprimée" : "Signet supprimé");
 	marks_load(t, m);
+}
+
+static void confirm_done(struct tui *t, void *st, const char *text)
+{
+	struct marks *m = st;
+	if (tui_yes(text) && m->lv.list.sel < m->n && m->v[m->lv.list.sel].note)
+		delete_now(t, m, m->lv.list.sel);
+	else
+		tui_message(t, false, "Note gardée");
+}
+
+/* A bookmark goes at once (B puts it back); a note, the learner's own
+ * writing, after a confirmation, as a path does. */
+static void delete_item(struct tui *t, void *st, size_t i)
+{
+	struct marks *m = st;
+	const struct mark *k = &m->v[i];
+	if (!k->note) {
+		delete_now(t, m, i);
+		return;
+	}
+	const char *title =
+	    k->fiche != (size_t)-1 ? t->course->fiches[k->fiche]->title : k->fiche_id;
+	char *label = xasprintf("Supprimer la note de « %s » ? (o/n) ", title);
+	tui_prompt(t, label, confirm_done, m);
+	free(label);
 }
 
 static const struct list_action marks_actions[] = {{CMD_DELETE, true, delete_item}};
@@ -187,7 +212,7 @@ static void marks_free(void *st)
 }
 
 static const struct key_def marks_defs[] = {
-    {'x', false, CMD_DELETE, "supprimer le signet ou la note choisi"},
+    {'x', false, CMD_DELETE, "supprimer le signet choisi, ou la note (après confirmation)"},
     {KEY_DC, true, CMD_DELETE, NULL},
 };
 static const struct key_hint marks_hints[] = {{'x', false, "supprimer"}};

@@ -2,8 +2,9 @@
  * « Parcours »: the learner's own paths, and the path screen.
  *
  * The list (Home, c) shows each of the learner's paths with a bar of its
- * fiches read, then the course's suggested paths: Enter on a suggested one
- * copies it into a new path of the learner's, which can then be changed.
+ * fiches read, then the course's suggested paths. Enter on a suggested one
+ * shows it as it is, nothing saved; its first change (x, K, J, r) copies it
+ * into a new path of the learner's, and the change applies to the copy.
  * The path screen lists its fiches in order with their status marks;
  * « Continuer » (c) opens the first fiche not yet read at its last
  * position. x removes, K and J move, r renames, D deletes after a
@@ -66,21 +67,35 @@ static void continue_path(struct tui *t, const struct adpa_store_path *p)
 		return;
 	}
 	struct place pl = {progress_of(t, next)->p.position, 0};
-	view_reader_open(t, next, &pl);
+	view_reader_open_path(t, next, &pl, (const char *const *)p->fiches, p->nfiches);
 }
 
 /* --- the path screen --- */
 
 struct pathv {
 	struct list_view lv;
-	int64_t id;
+	int64_t id;                      /* the learner's path, or 0: a suggested one */
 	struct adpa_store_path *all, *p; /* p: this path in all, or NULL when gone */
 	size_t nall;
+	const struct adpa_path *cp;  /* the suggested path shown, until its copy */
+	struct adpa_store_path sugg; /* p while showing cp: ids borrowed from it */
 };
+
+static const char *path_name(const struct pathv *v)
+{
+	if (!v->p)
+		return "Parcours";
+	return v->cp ? (v->cp->title ? v->cp->title : v->cp->id) : v->p->name;
+}
 
 static void path_load(struct tui *t, void *st)
 {
 	struct pathv *v = st;
+	if (v->cp) {
+		v->p = &v->sugg;
+		v->lv.list.n = v->p->nfiches;
+		return;
+	}
 	adpa_store_paths_free(v->all, v->nall);
 	v->p = NULL;
 	v->all = NULL;
@@ -179,7 +194,10 @@ static void path_frame(struct tui *t, void *st)
 	size_t next = (size_t)-1, read = v->p ? tally(t, v->p, &next) : 0;
 	if (v->p)
 		snprintf(right, sizeof right, "%zu/%zu lues", read, v->p->nfiches);
-	draw_header(t, v->p ? v->p->name : "Parcours", right);
+	char *left =
+	    v->cp ? xasprintf("Suggéré%s%s", t->g->sep, path_name(v)) : xstrdup(path_name(v));
+	draw_header(t, left, right);
+	free(left);
 	draw_blank(1, 0, t->cols, A_NORMAL);
 	char line[512];
 	if (!v->p)
@@ -203,11 +221,38 @@ static void path_frame(struct tui *t, void *st)
 
 static void path_open_fiche(struct tui *t, void *st, size_t i)
 {
-	const struct adpa_fiche *f = fiche_at(t, st, i);
+	const struct pathv *v = st;
+	const struct adpa_fiche *f = fiche_at(t, v, i);
 	if (f) {
 		struct place pl = {progress_of(t, f->index)->p.position, 0};
-		view_reader_open(t, f->index, &pl);
+		view_reader_open_path(t, f->index, &pl, (const char *const *)v->p->fiches,
+		                      v->p->nfiches);
 	}
+}
+
+/* The suggested path shown becomes the learner's own, before its first
+ * change; false (after a message) when it cannot. */
+static bool own(struct tui *t, struct pathv *v)
+{
+	if (!v->cp)
+		return true;
+	if (!t->store) {
+		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
+		return false;
+	}
+	struct adpa_error err = {0};
+	int64_t id = adpa_store_path_new(t->store, t->learner, tui_course_id(t), path_name(v),
+	                                 (const char *const *)v->sugg.fiches, v->sugg.nfiches,
+	                                 tui_now(), &err);
+	if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
+		return false;
+	v->id = id;
+	v->cp = NULL;
+	free(v->sugg.fiches);
+	v->sugg = (struct adpa_store_path){0};
+	path_load(t, v);
+	tui_message(t, false, "Parcours copié dans les vôtres : à vous de le modifier");
+	return v->p != NULL;
 }
 
 static void rename_done(struct tui *t, void *st, const char *text)
@@ -216,7 +261,7 @@ static void rename_done(struct tui *t, void *st, const char *text)
 	struct adpa_error err = {0};
 	while (*text == ' ')
 		text++;
-	if (*text &&
+	if (*text && own(t, v) &&
 	    progress_check(t, adpa_store_path_rename(t->store, v->id, text, &err), &err) == 0)
 		tui_message(t, false, "Parcours renommé : %s", text);
 	path_load(t, v);
@@ -239,6 +284,8 @@ static void delete_done(struct tui *t, void *st, const char *text)
 static void path_change(struct tui *t, struct pathv *v, size_t i, int move)
 {
 	struct adpa_error err = {0};
+	if (!own(t, v))
+		return;
 	const char *id = v->p->fiches[i];
 	int rc = !move ? adpa_store_path_remove(t->store, v->id, id, &err)
 	               : adpa_store_path_move(t->store, v->id, id, move, &err);
@@ -286,7 +333,9 @@ static void act_delete(struct tui *t, void *st, size_t i)
 {
 	struct pathv *v = st;
 	(void)i;
-	if (!v->p)
+	if (v->cp)
+		tui_message(t, false, "Parcours suggéré par le cours : rien à supprimer");
+	if (!v->p || v->cp)
 		return;
 	char *label = xasprintf("Supprimer le parcours « %s » ? (o/n) ", v->p->name);
 	tui_prompt(t, label, delete_done, v);
@@ -305,9 +354,19 @@ static void path_enter(struct tui *t, void *st)
 	progress_refresh(t, false);
 }
 
+static void path_status(struct tui *t, void *st, struct status *s)
+{
+	struct pathv *v = st;
+	(void)t;
+	if (v->lv.list.n)
+		snprintf(s->left, sizeof s->left, "%sfiche %zu/%zu", v->cp ? "suggéré, " : "",
+		         v->lv.list.sel + 1, v->lv.list.n);
+}
+
 static void path_free(void *st)
 {
 	struct pathv *v = st;
+	free(v->sugg.fiches);
 	adpa_store_paths_free(v->all, v->nall);
 	free(v);
 }
@@ -334,7 +393,7 @@ static const struct list_screen path_screen = {
     .layout = path_layout,
     .draw_frame = path_frame,
     LIST_COLS(path_cols),
-    .noun = "fiche",
+    .status = path_status,
     .open = path_open_fiche,
     LIST_ACTIONS(path_actions),
     .enter = path_enter,
@@ -345,6 +404,18 @@ static void view_path_open(struct tui *t, int64_t id)
 {
 	struct pathv *v = xcalloc(1, sizeof *v);
 	v->id = id;
+	list_screen_push(t, &path_screen, v);
+}
+
+/* Suggested path cp, shown as it is until its first change. */
+static void view_path_suggested(struct tui *t, const struct adpa_path *cp)
+{
+	struct pathv *v = xcalloc(1, sizeof *v);
+	v->cp = cp;
+	v->sugg.fiches = xcalloc(cp->nfiches + 1, sizeof *v->sugg.fiches);
+	for (size_t i = 0; i < cp->nfiches; i++)
+		v->sugg.fiches[i] = cp->fiches[i].s;
+	v->sugg.nfiches = cp->nfiches;
 	list_screen_push(t, &path_screen, v);
 }
 
@@ -377,7 +448,7 @@ static void paths_row(struct tui *t, const void *st, size_t i, int y, bool sel)
 	         cp->nfiches);
 	draw_fit(t, y, 3, line, a, t->cols - 4);
 	draw_fit(t, y + 1, 5,
-	         cp->description ? cp->description : "Entrée : en faire votre parcours",
+	         cp->description ? cp->description : "Entrée : le voir, puis le changer",
 	         theme_role(t, ROLE_DIM), t->cols - 6);
 }
 
@@ -389,36 +460,13 @@ static void paths_reload(struct tui *t, void *st)
 	v->lv.list.n = v->nown + t->course->npaths;
 }
 
-/* A copy of suggested path cp as a new path of the learner's, opened. */
-static void adopt(struct tui *t, struct paths *v, const struct adpa_path *cp)
-{
-	if (!t->store) {
-		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
-		return;
-	}
-	const char **ids = xcalloc(cp->nfiches + 1, sizeof *ids);
-	for (size_t i = 0; i < cp->nfiches; i++)
-		ids[i] = cp->fiches[i].s;
-	struct adpa_error err = {0};
-	int64_t id =
-	    adpa_store_path_new(t->store, t->learner, tui_course_id(t),
-	                        cp->title ? cp->title : cp->id, ids, cp->nfiches, tui_now(), &err);
-	free(ids);
-	if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
-		return;
-	paths_reload(t, v);
-	v->lv.list.sel = v->nown - 1;
-	tui_message(t, false, "Parcours copié : à vous de le modifier");
-	view_path_open(t, id);
-}
-
 static void paths_open(struct tui *t, void *st, size_t i)
 {
 	struct paths *v = st;
 	if (i < v->nown)
 		view_path_open(t, v->own[i].id);
 	else
-		adopt(t, v, &t->course->paths[i - v->nown]);
+		view_path_suggested(t, &t->course->paths[i - v->nown]);
 }
 
 static void new_done(struct tui *t, void *st, const char *text)
@@ -506,7 +554,8 @@ static const struct list_screen paths_screen = {
     .view = LIST_SCREEN_VIEW(
         "Parcours", paths_tables,
         "Vos parcours d'abord, avec les fiches lues, puis les parcours suggérés par le cours : "
-        "Entrée sur un parcours suggéré en fait une copie à vous, que vous pouvez changer."),
+        "Entrée sur un parcours suggéré le montre tel quel ; sa première modification (x, K, J, "
+        "r) en fait une copie à vous, que la modification change."),
     .load = paths_reload,
     .layout = paths_layout,
     .draw_frame = paths_frame,

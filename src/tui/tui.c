@@ -421,15 +421,19 @@ static bool loop(struct tui *t)
 			render(t, &sent);
 		wint_t ch;
 		long start = now_ms();
+		int wait = tui_prompt_wait(t); /* results as you type: after a pause */
+		wtimeout(stdscr, wait >= 0 && wait < 1000 ? wait : 1000);
 		int r = wget_wch(stdscr, &ch);
 		dirty = r != ERR;
-		if (r == ERR && !caught && now_ms() - start < 500 && ++quick >= 20)
+		if (r == ERR && !caught && wait < 0 && now_ms() - start < 500 && ++quick >= 20)
 			return false;
 		if (r != ERR) {
 			quick = 0;
 			if (!caught)
 				input(t, r, ch, &sent);
 		}
+		if (!caught && tui_prompt_tick(t))
+			dirty = true;
 	}
 	return true;
 }
@@ -464,7 +468,7 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	endwin();
 	delscreen(scr);
 	progress_fini(&t);
-	adpa_search_free(t.search);
+	view_search_free(&t);
 	free(t.msg_url);
 	return caught ? 128 + caught : input_ok ? 0 : 128 + SIGHUP;
 }

@@ -74,6 +74,25 @@ struct frame {
 
 typedef void (*prompt_fn)(struct tui *t, void *st, const char *text);
 
+/* Texts entered at a prompt, oldest first, for ↑ and ↓ (prompt.c). */
+struct prompt_history {
+	char **v;
+	size_t n, cap;
+};
+
+/* What a prompt does besides done on Enter (any may be NULL). */
+struct prompt_opts {
+	prompt_fn done;
+	/* the text changed and typing paused (TUI_PROMPT_PAUSE ms): results
+	 * as you type */
+	prompt_fn change;
+	void (*cancel)(struct tui *t, void *st); /* Escape */
+	void (*drop)(void *st);                  /* frees st when the prompt closes */
+	struct prompt_history *history;          /* ↑ ↓ recall from it */
+};
+
+#define TUI_PROMPT_PAUSE 150 /* ms */
+
 struct tui {
 	struct adpa_course *course;
 	const struct tui_glyphs *g;
@@ -97,9 +116,10 @@ struct tui {
 		char label[512];   /* a copy: the caller's text may go */
 		wchar_t buf[1024]; /* room for a note */
 		size_t len;
-		prompt_fn done;
 		void *st;
-		void (*drop)(void *st); /* frees st when the prompt closes, or NULL */
+		struct prompt_opts o;
+		size_t hpos; /* the history entry shown, or o.history->n: none */
+		long due;    /* when o.change is to run (monotonic ms), or 0 */
 	} prompt;
 
 	int mouse_y, mouse_x; /* of the last CMD_CLICK */
@@ -122,8 +142,8 @@ struct tui {
 	size_t review_due; /* questions due for review (at the last refresh) */
 
 	/* search (view_search.c): the index, opened on the first search */
-	struct adpa_search *search;
-	const char *search_cache; /* its cache file, or NULL: in memory */
+	struct tui_search *search; /* view_search.c's, NULL until the first search */
+	const char *search_cache;  /* the index's cache file, or NULL: in memory */
 };
 
 /* Pushes a view whose state st is already made; its enter runs. Returns -1
@@ -147,8 +167,18 @@ void tui_prompt(struct tui *t, const char *label, prompt_fn done, void *st);
  * then owns it. For a question asked in several steps (paths_add_fiche). */
 void tui_prompt_owned(struct tui *t, const char *label, prompt_fn done, void *st,
                       void (*drop)(void *st));
-/* Closes the prompt without calling done (drop runs). */
+/* The general form: o says what runs when (copied). */
+void tui_prompt_with(struct tui *t, const char *label, const struct prompt_opts *o, void *st);
+/* Closes the prompt without calling done (drop runs, not cancel). */
 void tui_prompt_close(struct tui *t);
+/* Milliseconds until a pending change callback is due, or -1: the loop
+ * waits for a key no longer than that. */
+int tui_prompt_wait(const struct tui *t);
+/* Runs the change callback when due; true when it ran (redraw). */
+bool tui_prompt_tick(struct tui *t);
+/* Adds text to h (not twice in a row, not empty); at most 100 kept. */
+void prompt_history_add(struct prompt_history *h, const char *text);
+void prompt_history_free(struct prompt_history *h);
 /* A yes to an (o/n) question: o, oui (or y). */
 bool tui_yes(const char *text);
 /* A key while the prompt is open (prompt.c). */

@@ -51,6 +51,8 @@ bool paths_load(struct tui *t, struct adpa_store_path **p, size_t *n);
 void paths_add_fiche(struct tui *t, size_t i);
 /* The course search (Home and rubric: /): a prompt, then the results view. */
 void view_search_prompt(struct tui *t);
+/* Frees the session's search (index, history) at the end (tui.c). */
+void view_search_free(struct tui *t);
 /* The glossary (view_glossary.c): every term, or (from the reader) the
  * glossary entries of fiche i's keywords. */
 void view_glossary_open(struct tui *t);

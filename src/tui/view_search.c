@@ -1,17 +1,20 @@
 /*
- * Course search: / on Home or in a rubric opens a prompt in the status line;
- * Enter runs the query and shows the results view, one item per fiche, best
- * first: the title with its rubric on the right, then a snippet of two rows
- * at most whose matched words are drawn in the search-hit role (underlined
- * in every theme, so they never rest on colour alone). Enter opens the fiche
- * at its first match with the reader's own search already set to the query;
- * / searches again in place; q goes back.
+ * Course search: / on Home or in a rubric opens a prompt in the status line.
+ * Results show as you type (after a pause, TUI_PROMPT_PAUSE): the results
+ * view, one item per fiche, best first: the title with its rubric on the
+ * right, then a snippet of two rows at most whose matched words are drawn
+ * in the search-hit role (underlined in every theme, so they never rest on
+ * colour alone). Enter opens the best fiche at its first match with the
+ * reader's own search set to the query; q there comes back to the results,
+ * where Enter opens another. Escape while typing leaves the screen as it
+ * was. / in the results searches again in place; an empty line repeats the
+ * last search (less, vim), and ↑ ↓ recall the searches of the session.
  *
  * The index is opened on the first search of the session and kept in the
- * session (t->search) until the end: building it is the one slow step, said
- * in the status line while it runs. A query without hits stays on the screen
- * it came from, with a message. The view owns its query and hits; items are
- * the hits, in order.
+ * session (t->search, with the history) until the end: building it is the
+ * one slow step, said in the status line while it runs. A query without
+ * hits leaves the screen it came from, with a message. The view owns its
+ * query and hits; items are the hits, in order.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,57 +177,155 @@ static const struct list_screen results_screen = {
         "« données ») et tous doivent se trouver dans la fiche : titre, mots-clés, "
         "résumé, texte ou quiz. Un mot du titre ou des mots-clés compte plus qu'un mot "
         "du texte. Les mots trouvés sont soulignés ; Entrée ouvre la fiche à la "
-        "première occurrence, et n, N continuent la recherche dans la fiche."),
+        "première occurrence, et n, N continuent la recherche dans la fiche. Les résultats "
+        "s'affichent pendant la frappe ; à l'invite, Entrée ouvre la meilleure fiche, "
+        "Échap laisse l'écran comme il était, une ligne vide refait la dernière recherche "
+        "et ↑ ↓ rappellent les recherches précédentes."),
     .load = results_load,
     .draw_frame = results_frame,
     .rows = 2 + SNIPPET_ROWS,
     .draw_item = draw_item,
+    .empty = "Aucune fiche ne contient ces mots",
     .noun = "résultat",
     .open = open_hit,
     LIST_ACTIONS(results_actions),
     .free = results_free,
 };
 
-static struct adpa_search *session_index(struct tui *t)
+/* The session's search: the index (opened on the first search, kept to the
+ * end), the queries entered, and whether the results view on top was
+ * pushed by the prompt open now (live: Escape takes it away). */
+struct tui_search {
+	struct adpa_search *index;
+	struct prompt_history history;
+	bool live;
+};
+
+static struct tui_search *session(struct tui *t)
 {
-	if (!t->search) {
-		struct adpa_search_opts o = {.cache = t->search_cache,
-		                             .snippet_words = SNIPPET_WORDS};
-		t->search = adpa_search_open(t->course->dir, &o);
-	}
-	if (!adpa_search_cached(t->search))
-		tui_busy(t, "Préparation de la recherche (une fois pour ce cours)…");
+	if (!t->search)
+		t->search = xcalloc(1, sizeof *t->search);
 	return t->search;
 }
 
-/* Runs query; the results replace a results view on top, else go above. */
-static void run(struct tui *t, void *st, const char *query)
+static struct adpa_search *session_index(struct tui *t)
 {
-	(void)st;
+	struct tui_search *s = session(t);
+	if (!s->index) {
+		struct adpa_search_opts o = {.cache = t->search_cache,
+		                             .snippet_words = SNIPPET_WORDS};
+		s->index = adpa_search_open(t->course->dir, &o);
+	}
+	if (!adpa_search_cached(s->index))
+		tui_busy(t, "Préparation de la recherche (une fois pour ce cours)…");
+	return s->index;
+}
+
+void view_search_free(struct tui *t)
+{
+	if (!t->search)
+		return;
+	adpa_search_free(t->search->index);
+	prompt_history_free(&t->search->history);
+	free(t->search);
+	t->search = NULL;
+}
+
+/* The hits of query in hits; -1 (hits empty) when it has no word or fails:
+ * *why then says so, for a message. */
+static int query_hits(struct tui *t, const char *query, struct adpa_hits *hits,
+                      struct adpa_error *err, const char **why)
+{
 	char *expr = adpa_search_expr(query);
 	bool no_word = !expr;
 	free(expr);
-	if (no_word) {
-		tui_message(t, false, "Tapez au moins un mot à chercher");
-		return;
-	}
-	struct results *v = xcalloc(1, sizeof *v);
-	struct adpa_error err = {0};
-	if (adpa_search_query(session_index(t), t->course, query, RESULT_LIMIT, &v->hits, &err) < 0)
-		tui_message(t, true, "Recherche impossible : %s", err.msg);
-	else if (!v->hits.n)
-		tui_message(t, false, "« %s » : aucune fiche ne contient ces mots", query);
-	if (!v->hits.n) {
-		free(v);
-		return;
+	*hits = (struct adpa_hits){0};
+	*why = "Tapez au moins un mot à chercher";
+	if (no_word)
+		return -1;
+	*why = NULL;
+	return adpa_search_query(session_index(t), t->course, query, RESULT_LIMIT, hits, err);
+}
+
+/* Shows hits for query in the results view on top, or a new one above;
+ * returns it (NULL when the stack is full). Takes the hits. */
+static struct results *show(struct tui *t, const char *query, struct adpa_hits *hits)
+{
+	struct results *v = list_screen_top(t, &results_screen);
+	if (v) {
+		adpa_hits_clear(&v->hits);
+		free(v->query);
+		v->lv.list.sel = v->lv.list.top = 0;
+	} else {
+		v = xcalloc(1, sizeof *v);
+		if (list_screen_push(t, &results_screen, v) < 0) {
+			adpa_hits_clear(hits);
+			return NULL;
+		}
+		session(t)->live = t->prompt.active;
 	}
 	v->query = xstrdup(query);
-	if (list_screen_top(t, &results_screen))
+	v->hits = *hits;
+	v->lv.list.n = v->hits.n;
+	return v;
+}
+
+/* Typing paused: the results of what is typed so far. */
+static void live(struct tui *t, void *st, const char *query)
+{
+	(void)st;
+	struct adpa_hits hits;
+	struct adpa_error err = {0};
+	const char *why;
+	if (query_hits(t, query, &hits, &err, &why) == 0)
+		show(t, query, &hits);
+}
+
+/* Escape: the results shown while typing go, the screen is as it was. */
+static void cancel(struct tui *t, void *st)
+{
+	(void)st;
+	if (session(t)->live && list_screen_top(t, &results_screen))
 		tui_pop(t);
-	list_screen_push(t, &results_screen, v);
+	session(t)->live = false;
+}
+
+/* Enter: the best fiche opens (the results stay under it); an empty line
+ * repeats the last search. Without hits, the screen is as it was. */
+static void run(struct tui *t, void *st, const char *query)
+{
+	struct tui_search *s = session(t);
+	if (!*query && s->history.n)
+		query = s->history.v[s->history.n - 1];
+	struct adpa_hits hits;
+	struct adpa_error err = {0};
+	const char *why;
+	int rc = query_hits(t, query, &hits, &err, &why);
+	if (rc == 0 && hits.n) {
+		char *q = xstrdup(query); /* query may be an entry the history drops */
+		prompt_history_add(&s->history, q);
+		s->live = false;
+		struct results *v = show(t, q, &hits);
+		if (v)
+			open_hit(t, v, 0);
+		free(q);
+		return;
+	}
+	adpa_hits_clear(&hits);
+	cancel(t, st);
+	if (why)
+		tui_message(t, false, "%s", why);
+	else if (rc < 0)
+		tui_message(t, true, "Recherche impossible : %s", err.msg);
+	else
+		tui_message(t, false, "« %s » : aucune fiche ne contient ces mots", query);
 }
 
 void view_search_prompt(struct tui *t)
 {
-	tui_prompt(t, "Rechercher : ", run, NULL);
+	struct tui_search *s = session(t);
+	s->live = false;
+	struct prompt_opts o = {
+	    .done = run, .change = live, .cancel = cancel, .history = &s->history};
+	tui_prompt_with(t, "Rechercher : ", &o, NULL);
 }

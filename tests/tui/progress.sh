@@ -4,9 +4,6 @@
 # « Reprendre » opens the last fiche where it was left; the progress screen.
 . "$(dirname "$0")/lib.sh" "$@"
 
-# number NAME: the number shown before the choice NAME (choices are shuffled)
-number() { screen | grep -F -- "$1" | sed -E 's/.*\(.\) ([1-9])\).*/\1/' | head -1; }
-
 start_shell 80 24
 adpa ADPA_NOW=1700000000 --learner ana
 wait_home

@@ -8,7 +8,8 @@
  * reader's own search set to the query; q there comes back to the results,
  * where Enter opens another. Escape while typing leaves the screen as it
  * was. / in the results searches again in place; an empty line repeats the
- * last search (less, vim), and ↑ ↓ recall the searches of the session.
+ * last search (less, vim), and ↑ ↓ recall the earlier searches (the last
+ * 100 of the learner, kept in the progress file).
  *
  * The index is opened on the first search of the session and kept in the
  * session (t->search, with the history) until the end: building it is the
@@ -193,13 +194,19 @@ static const struct list_screen results_screen = {
 };
 
 /* The session's search: the index (opened on the first search, kept to the
- * end), the queries entered, and whether the results view on top was
- * pushed by the prompt open now (live: Escape takes it away). */
+ * end), the queries the learner entered (kept in the progress file, a
+ * learner's setting, so that ↑ finds them in the next session too), and
+ * whether the results view on top was pushed by the prompt open now (live:
+ * Escape takes it away). */
 struct tui_search {
 	struct adpa_search *index;
 	struct prompt_history history;
+	int64_t learner; /* whose history it is */
+	bool loaded;
 	bool live;
 };
+
+#define HISTORY_KEY "search-history" /* queries, one a line, oldest first */
 
 static struct tui_search *session(struct tui *t)
 {
@@ -219,6 +226,37 @@ static struct adpa_search *session_index(struct tui *t)
 	if (!adpa_search_cached(s->index))
 		tui_busy(t, "Préparation de la recherche (une fois pour ce cours)…");
 	return s->index;
+}
+
+/* The learner's history from the store, when not loaded for them yet. */
+static void history_load(struct tui *t, struct tui_search *s)
+{
+	if (s->loaded && s->learner == t->learner)
+		return;
+	prompt_history_free(&s->history);
+	s->loaded = true;
+	s->learner = t->learner;
+	struct adpa_error err = {0};
+	char *v = t->store ? adpa_store_get(t->store, t->learner, HISTORY_KEY, &err) : NULL;
+	char *save = NULL;
+	for (char *q = v ? strtok_r(v, "\n", &save) : NULL; q; q = strtok_r(NULL, "\n", &save))
+		prompt_history_add(&s->history, q);
+	free(v);
+}
+
+/* Adds query to the history and writes it back. */
+static void history_add(struct tui *t, struct tui_search *s, const char *query)
+{
+	prompt_history_add(&s->history, query);
+	if (!t->store)
+		return;
+	struct buf b = {0};
+	for (size_t i = 0; i < s->history.n; i++)
+		buf_printf(&b, "%s%s", i ? "\n" : "", s->history.v[i]);
+	char *v = buf_detach(&b);
+	struct adpa_error err = {0};
+	progress_check(t, adpa_store_set(t->store, t->learner, HISTORY_KEY, v, &err), &err);
+	free(v);
 }
 
 void view_search_free(struct tui *t)
@@ -303,7 +341,7 @@ static void run(struct tui *t, void *st, const char *query)
 	int rc = query_hits(t, query, &hits, &err, &why);
 	if (rc == 0 && hits.n) {
 		char *q = xstrdup(query); /* query may be an entry the history drops */
-		prompt_history_add(&s->history, q);
+		history_add(t, s, q);
 		s->live = false;
 		struct results *v = show(t, q, &hits);
 		if (v)
@@ -325,6 +363,7 @@ void view_search_prompt(struct tui *t)
 {
 	struct tui_search *s = session(t);
 	s->live = false;
+	history_load(t, s);
 	struct prompt_opts o = {
 	    .done = run, .change = live, .cancel = cancel, .history = &s->history};
 	tui_prompt_with(t, "Rechercher : ", &o, NULL);

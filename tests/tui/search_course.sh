@@ -120,3 +120,15 @@ ok "/ in a rubric; no match leaves the screen as it was; Escape cancels; help li
 keys Q
 wait_exit 0
 check_restored "Q after searching"
+
+adpa
+wait_home
+keys /
+wait_row 23 "Rechercher :"
+keys Up
+wait_row 23 "Rechercher : donnees" # the history is the learner's, kept across sessions
+keys Escape
+wait_home
+keys Q
+wait_exit 0
+ok "the search history is kept in the progress file, for the next session"

@@ -17,8 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tui_session.h"
 #include <adpa/util.h>
-#include "tui_internal.h"
 
 static int write_all(int fd, const char *s, size_t n)
 {

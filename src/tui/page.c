@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_draw.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
-#include "tui_internal.h"
 
 void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,
               size_t fiche)

@@ -21,8 +21,9 @@
 #include <unicase.h>
 #include <uninorm.h>
 
+#include "tui_draw.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
-#include "tui_internal.h"
 
 /* the blank line between the title block and the body; never written */
 static const struct adpa_line blank_line = {(char *)"", 0, 0, NULL, 0, 0};

@@ -34,14 +34,15 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
 /* after: term.h defines macros (lines, columns) that would clash */
 #include <term.h>
 
 static volatile sig_atomic_t caught;
 
-static const struct glyphs utf8_glyphs = {"›", " › ", "○", "✓", "█", "░", "…", "→", "–"};
-static const struct glyphs ascii_glyphs = {">", " > ", "-", "x", "#", ".", "...", "->", "-"};
+static const struct tui_glyphs utf8_glyphs = {"›", " › ", "○", "✓", "█", "░", "…", "→", "–"};
+static const struct tui_glyphs ascii_glyphs = {">", " > ", "-", "x", "#", ".", "...", "->", "-"};
 
 static void on_signal(int sig)
 {
@@ -264,7 +265,9 @@ static void draw_status(struct tui *t, struct osc8 *o)
 		a |= t->msg_error ? A_BOLD : 0;
 	}
 	int rw = text_cells(s.right), room = t->cols - 2;
-	if (rw && rw + 20 <= room && !(t->msg[0] && t->msg_url)) { /* a URL needs the room */
+	/* the key hints yield to a message (a URL needs all the room) */
+	bool msg_fits = !t->msg[0] || (!t->msg_url && text_cells(t->msg) + rw + 2 <= room);
+	if (rw && rw + 20 <= room && msg_fits) {
 		draw_text(t, y, t->cols - 1 - rw, s.right, strlen(s.right), a, rw);
 		room -= rw + 2;
 	}
@@ -418,15 +421,19 @@ static bool loop(struct tui *t)
 			render(t, &sent);
 		wint_t ch;
 		long start = now_ms();
+		int wait = tui_prompt_wait(t); /* results as you type: after a pause */
+		wtimeout(stdscr, wait >= 0 && wait < 1000 ? wait : 1000);
 		int r = wget_wch(stdscr, &ch);
 		dirty = r != ERR;
-		if (r == ERR && !caught && now_ms() - start < 500 && ++quick >= 20)
+		if (r == ERR && !caught && wait < 0 && now_ms() - start < 500 && ++quick >= 20)
 			return false;
 		if (r != ERR) {
 			quick = 0;
 			if (!caught)
 				input(t, r, ch, &sent);
 		}
+		if (!caught && tui_prompt_tick(t))
+			dirty = true;
 	}
 	return true;
 }
@@ -454,18 +461,24 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	measure(&t);
 	view_home_open(&t);
 	bool input_ok = loop(&t);
+	tui_prompt_close(&t);
 	t.quit = true;
 	while (t.depth)
 		tui_pop(&t);
 	endwin();
 	delscreen(scr);
 	progress_fini(&t);
-	adpa_search_free(t.search);
+	view_search_free(&t);
 	free(t.msg_url);
 	return caught ? 128 + caught : input_ok ? 0 : 128 + SIGHUP;
 }
 
 /* --- helpers shared by the views --- */
+
+const char *tui_course_id(const struct tui *t)
+{
+	return t->course->id ? t->course->id : "";
+}
 
 struct adpa_render_opts tui_render_opts(const struct tui *t, int w, int line_offset)
 {

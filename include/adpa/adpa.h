@@ -5,7 +5,7 @@
 #include "course.h"
 #include "error.h"
 #include "glossary.h"
-#include "parcours.h"
+#include "path.h"
 #include "progress.h"
 #include "quiz.h"
 #include "render.h"

@@ -56,7 +56,7 @@ static const char **to_add(struct tui *t, const struct padd *a, size_t *n)
 	const char **ids = NULL;
 	if (p && !there) {
 		const struct adpa_fiche **miss;
-		size_t k = adpa_parcours_missing(t->course, (const char *const *)p->fiches,
+		size_t k = adpa_path_missing(t->course, (const char *const *)p->fiches,
 		                                 p->nfiches, f, &miss);
 		ids = xcalloc(k + 1, sizeof *ids);
 		for (size_t i = 0; i < k; i++)

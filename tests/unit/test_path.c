@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "adpa/parcours.h"
+#include "adpa/path.h"
 #include "adpa/store.h"
 #include "harness.h"
 
@@ -62,7 +62,7 @@ static size_t missing(const struct adpa_course *c, const char *const *have, size
                       const char *id, char *ids, size_t size)
 {
 	const struct adpa_fiche **out;
-	size_t k = adpa_parcours_missing(c, have, n, adpa_course_find(c, id), &out);
+	size_t k = adpa_path_missing(c, have, n, adpa_course_find(c, id), &out);
 	ids[0] = '\0';
 	for (size_t i = 0; i < k; i++)
 		snprintf(ids + strlen(ids), size - strlen(ids), "%s%s", i ? " " : "", out[i]->id);

@@ -1,11 +1,11 @@
 /*
- * Parcours: what a learner's own path needs beyond the store (store.h keeps
- * the paths): the prerequisites a fiche brings with it, and the filters that
+ * Paths (« parcours »): what a learner's own path needs beyond the store
+ * (store.h keeps the paths): the prerequisites a fiche brings with it, and the filters that
  * pick fiches in a list (level, keyword, duration, status). Pure functions
  * of the course: no store, no clock.
  */
-#ifndef ADPA_PARCOURS_H
-#define ADPA_PARCOURS_H
+#ifndef ADPA_PATH_H
+#define ADPA_PATH_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -18,7 +18,7 @@
  * the ones it requires (depth first, in the order requires lists them).
  * Unknown ids and cycles are skipped. Returns how many; *out (borrowed
  * fiches, the array the caller frees) is NULL when none. */
-size_t adpa_parcours_missing(const struct adpa_course *c, const char *const *have, size_t nhave,
+size_t adpa_path_missing(const struct adpa_course *c, const char *const *have, size_t nhave,
                              const struct adpa_fiche *add, const struct adpa_fiche ***out);
 
 /* A list filter; every part set must match. */

@@ -1,11 +1,11 @@
 /*
- * Parcours (see parcours.h): prerequisites to add before a fiche, and list
+ * Paths (see path.h): prerequisites to add before a fiche, and list
  * filters. The prerequisite walk is a depth-first post-order over requires,
  * with a mark per course fiche set on entry: a cycle in a broken course
  * ends the walk instead of looping, and each fiche comes out once, after
  * everything it requires.
  */
-#include "adpa/parcours.h"
+#include "adpa/path.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,7 +46,7 @@ static void visit(struct walk *w, const struct adpa_fiche *f)
 	}
 }
 
-size_t adpa_parcours_missing(const struct adpa_course *c, const char *const *have, size_t nhave,
+size_t adpa_path_missing(const struct adpa_course *c, const char *const *have, size_t nhave,
                              const struct adpa_fiche *add, const struct adpa_fiche ***out)
 {
 	struct walk w = {.c = c, .have = have, .nhave = nhave};

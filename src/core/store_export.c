@@ -12,6 +12,12 @@
 #include "store_internal.h"
 #include <adpa/util.h>
 
+static void free_bookmarks(struct adpa_bookmark *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free((char *)v[i].label);
+}
+
 /* The bookmarks of one export row, copied out of st (bound to its learner,
  * course and fiche) into *v; returns the count, or -1. */
 static long row_bookmarks(sqlite3_stmt *st, struct adpa_bookmark **v, size_t *cap)
@@ -28,13 +34,11 @@ static long row_bookmarks(sqlite3_stmt *st, struct adpa_bookmark **v, size_t *ca
 		};
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? (long)n : -1;
-}
-
-static void free_bookmarks(struct adpa_bookmark *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free((char *)v[i].label);
+	if (rc == SQLITE_DONE)
+		return (long)n;
+	free_bookmarks(*v, n); /* a step failed half-way (a corrupt page, the
+	                        * work budget): the labels copied so far go */
+	return -1;
 }
 
 int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn fn, void *arg,

@@ -143,6 +143,8 @@ static const struct {
     {KEY_BACKSPACE, "Retour arrière", "Retour arriere"},
     {KEY_BTAB, "Maj-Tab", "Maj-Tab"},
     {KEY_ENTER, "Entrée", "Entree"},
+    {KEY_DC, "Suppr", "Suppr"},
+    {KEY_IC, "Inser", "Inser"},
     {KEY_F(1), "F1", "F1"},
 };
 
@@ -180,6 +182,9 @@ const char *keys_name(int key, bool fn, bool utf8, char *buf, size_t n)
 	for (size_t i = 0; i < sizeof fn_names / sizeof fn_names[0]; i++)
 		if (fn_names[i].key == key)
 			return utf8 ? fn_names[i].utf8 : fn_names[i].ascii;
-	snprintf(buf, n, "touche %d", key);
+	if (key >= KEY_F(1) && key <= KEY_F(63))
+		snprintf(buf, n, "F%d", key - KEY_F0);
+	else /* a code ncurses names, never a number alone */
+		snprintf(buf, n, "%s", keyname(key) ? keyname(key) : "?");
 	return buf;
 }

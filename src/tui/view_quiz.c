@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <adpa/util.h>
 #include "tui_internal.h"
+#include <adpa/util.h>
 
 struct item {
 	size_t fiche;    /* index in course->fiches */
@@ -82,7 +82,8 @@ static const struct adpa_question *qq(const struct tui *t, const struct quiz *q,
 
 static const char *sign(const struct tui *t, bool ok)
 {
-	return ok ? (t->utf8 ? "✓" : "[v]") : (t->utf8 ? "✗" : "[x]");
+	/* in ASCII, never "[x]": that is a ticked box */
+	return ok ? (t->utf8 ? "✓" : "[+]") : (t->utf8 ? "✗" : "[-]");
 }
 
 static void add_choices(struct tui *t, struct quiz *q, const struct adpa_question *qu)
@@ -304,16 +305,13 @@ static void quiz_draw(struct tui *t, void *st)
 static void quiz_status(struct tui *t, void *st, struct status *s)
 {
 	struct quiz *q = st;
+	(void)t;
 	const char *hint = q->done       ? "Entrée ou q : revenir"
 	                   : q->answered ? "Entrée : suivante"
 	                                 : "1–9 : choisir  Entrée : valider";
 	snprintf(s->left, sizeof s->left, "%s",
 	         q->saved || q->done ? "" : "réponses non enregistrées");
 	snprintf(s->right, sizeof s->right, "%s  ? aide", hint);
-	if (!t->utf8)
-		for (char *p = s->right; *p; p++) /* "1–9" */
-			if ((unsigned char)*p >= 0x80)
-				*p = '-';
 }
 
 static void quiz_resize(struct tui *t, void *st)

@@ -60,6 +60,15 @@ keys x
 wait_for "Touche sans effet ici : ? affiche l'aide"
 ok "the rubric's help explains the marks; an unknown key points to ?"
 
+keys q
+wait_home
+keys s
+wait_row 0 "Signets et notes"
+keys ?
+wait_for "Suppr"
+screen | grep -q "touche [0-9]" && fail "a key shown by its number"
+ok "every bound key has a name (Suppr, not « touche 330 »)"
+
 keys Q
 wait_exit 0
 check_restored "Q"

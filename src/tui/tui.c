@@ -263,8 +263,9 @@ static void draw_status(struct tui *t, struct osc8 *o)
 		left = t->msg, url = t->msg_url, off = t->msg_url_off;
 		a |= t->msg_error ? A_BOLD : 0;
 	}
+	/* the key hints yield to the text: a message, a position, a URL */
 	int rw = text_cells(s.right), room = t->cols - 2;
-	if (rw && rw + 20 <= room && !(t->msg[0] && t->msg_url)) { /* a URL needs the room */
+	if (rw && rw + 2 + text_cells(left) <= room && !(t->msg[0] && t->msg_url)) {
 		draw_text(t, y, t->cols - 1 - rw, s.right, strlen(s.right), a, rw);
 		room -= rw + 2;
 	}

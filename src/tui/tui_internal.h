@@ -326,8 +326,11 @@ struct place {
 	long delta; /* rows from the first screen line of src */
 };
 
+/* A match from byte off of line to byte end_off of end_line (a phrase can
+ * wrap onto the next rows). */
 struct match {
-	size_t line, off, len;
+	size_t line, off;
+	size_t end_line, end_off;
 };
 
 struct pager {

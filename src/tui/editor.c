@@ -17,8 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <adpa/util.h>
 #include "tui_internal.h"
+#include <adpa/util.h>
 
 static int write_all(int fd, const char *s, size_t n)
 {

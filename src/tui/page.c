@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <adpa/util.h>
 #include "tui_internal.h"
+#include <adpa/util.h>
 
 void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,
               size_t fiche)

@@ -1,6 +1,9 @@
 /*
- * The one-line prompt in the status line (search). It edits wide characters
- * as the locale delivers them and hands the view UTF-8 on Enter. Escape, or
+ * The prompt in the status line (search, names, questions). A label too
+ * long to leave room for typing takes the rows above, wrapped, and the text
+ * typed gets the last row: the question and its (o/n) stay readable. It
+ * edits wide characters as the locale delivers them and hands the view
+ * UTF-8 on Enter. Escape, or
  * Backspace on an empty line, closes it without calling the view back; the
  * view that opened it stays the top view while it is open.
  */
@@ -57,11 +60,21 @@ void tui_prompt_key(struct tui *t, int r, wint_t ch)
 	}
 }
 
+/* Cells left for typing before a label yields its row to the text. */
+#define PROMPT_MIN_TYPING 16
+
 void tui_prompt_draw(struct tui *t)
 {
-	int y = t->rows - 1;
-	draw_blank(y, 0, t->cols, A_NORMAL);
-	int x = draw_text(t, y, 0, t->prompt.label, strlen(t->prompt.label), A_BOLD, t->cols - 1);
+	int y = t->rows - 1, x;
+	const char *label = t->prompt.label;
+	if (text_cells(label) + PROMPT_MIN_TYPING <= t->cols - 1) {
+		draw_blank(y, 0, t->cols, A_NORMAL);
+		x = draw_text(t, y, 0, label, strlen(label), A_BOLD, t->cols - 1);
+	} else { /* the label on the rows above, whole; the text on its own row */
+		draw_wrapped(t, y - 1, label, A_BOLD, t->cols - 2, status_max_rows(t) - 1);
+		draw_blank(y, 0, t->cols, A_NORMAL);
+		x = 1;
+	}
 	/* show the end of a text longer than the row */
 	size_t from = 0;
 	int w = wcswidth(t->prompt.buf, t->prompt.len);

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "tui_internal.h"
+#include <adpa/util.h>
 /* after: term.h defines macros (lines, columns) that would clash */
 #include <term.h>
 
@@ -184,6 +185,11 @@ void tui_pop(struct tui *t)
 
 /* --- status line --- */
 
+int status_max_rows(const struct tui *t)
+{
+	return t->rows / 4 > 3 ? t->rows / 4 : 3;
+}
+
 void tui_busy(struct tui *t, const char *text)
 {
 	if (t->too_small)
@@ -247,13 +253,34 @@ static void note_url(const struct tui *t, const char *left, const char *url, siz
 	o->x = 1 + adpa_text_width(left, off);
 }
 
+/* A message wider than the status line takes up to a quarter of the screen
+ * from the bottom (the view's last rows), wrapped at spaces; a URL in it
+ * gets the last row to itself, whole, so that it can be selected and copied
+ * over SSH. Returns false (nothing drawn) when the message fits one row. */
+static bool draw_long_message(struct tui *t, const char *text, const char *url, size_t off,
+                              attr_t a, struct osc8 *o)
+{
+	int room = t->cols - 2;
+	if (text_cells(text) <= room)
+		return false;
+	char *head = url ? xasprintf("%.*s", (int)off, text) : xstrdup(text);
+	int max = status_max_rows(t) - (url ? 1 : 0);
+	draw_wrapped(t, t->rows - 1 - (url ? 1 : 0), head, a, room, max);
+	if (url) {
+		draw_blank(t->rows - 1, 0, t->cols, a);
+		draw_text(t, t->rows - 1, 1, url, strlen(url), a, room);
+		note_url(t, url, url, 0, room, o);
+	}
+	free(head);
+	return true;
+}
+
 static void draw_status(struct tui *t, struct osc8 *o)
 {
 	struct status s;
 	memset(&s, 0, sizeof s);
 	attr_t a = theme_role(t, ROLE_STATUS);
 	int y = t->rows - 1;
-	draw_blank(y, 0, t->cols, a);
 	const struct frame *top = &t->stack[t->depth - 1];
 	if (top->v->status)
 		top->v->status(t, top->st, &s);
@@ -262,7 +289,10 @@ static void draw_status(struct tui *t, struct osc8 *o)
 	if (t->msg[0]) {
 		left = t->msg, url = t->msg_url, off = t->msg_url_off;
 		a |= t->msg_error ? A_BOLD : 0;
+		if (draw_long_message(t, left, url, off, a, o))
+			return;
 	}
+	draw_blank(y, 0, t->cols, a);
 	/* the key hints yield to the text: a message, a position, a URL */
 	int rw = text_cells(s.right), room = t->cols - 2;
 	if (rw && rw + 2 + text_cells(left) <= room && !(t->msg[0] && t->msg_url)) {

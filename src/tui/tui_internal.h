@@ -5,7 +5,9 @@
  *
  * Screen layout, for every view: row 0 is the header bar, the last row is the
  * status line (drawn by tui.c from the view's status callback, a message or
- * the search prompt), the rows between belong to the view.
+ * a prompt), the rows between belong to the view. A message or a prompt too
+ * long for one row takes a few more rows from the bottom of the view, for
+ * as long as it is shown.
  */
 #ifndef ADPA_TUI_INTERNAL_H
 #define ADPA_TUI_INTERNAL_H
@@ -231,6 +233,8 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Shows url after text in the status line, as a hyperlink when enabled. */
 void tui_message_url(struct tui *t, const char *text, const char *url);
+/* Rows a long message or prompt may take at the bottom of the screen. */
+int status_max_rows(const struct tui *t);
 /* Opens the one-line prompt in the status line; done gets the text on Enter
  * (not called on Escape). */
 void tui_prompt(struct tui *t, const char *label, prompt_fn done, void *st);
@@ -296,6 +300,13 @@ struct hl {
  * Spans of link sel_link (or -1) are drawn selected. */
 void draw_line(const struct tui *t, int y, int x, const struct adpa_line *l, int maxw, int sel_link,
                const struct hl *hl, size_t nhl);
+
+/* text wrapped at spaces in rows of w cells from column 1, in attribute a
+ * over whole rows, its last row at y_last; at most max rows (the last one
+ * ends with an ellipsis when text needs more). Returns the rows used. */
+int draw_wrapped(const struct tui *t, int y_last, const char *text, attr_t a, int w, int max);
+/* The rows draw_wrapped would use. */
+int wrapped_rows(const struct tui *t, const char *text, int w, int max);
 
 /* Display width of a C string (cells). */
 int text_cells(const char *s);

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <adpa/util.h>
 #include "tui_internal.h"
+#include <adpa/util.h>
 
 struct about {
 	char *md; /* NULL when the file could not be read */

@@ -21,8 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <adpa/util.h>
 #include "tui_internal.h"
+#include <adpa/util.h>
 
 struct terms {
 	size_t *all, nall; /* the view's terms, indices in course->terms */

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <adpa/util.h>
 #include "tui_internal.h"
+#include <adpa/util.h>
 
 enum item {
 	IT_RESUME,

@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <adpa/util.h>
 #include "tui_internal.h"
+#include <adpa/util.h>
 
 static const char *cid(const struct tui *t)
 {

@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <adpa/util.h>
 #include "tui_internal.h"
+#include <adpa/util.h>
 
 #define RESULT_LIMIT 100
 #define SNIPPET_WORDS 16 /* about two rows of 80 columns */

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <adpa/util.h>
 #include "tui_internal.h"
+#include <adpa/util.h>
 
 struct toc {
 	struct pager *pg;

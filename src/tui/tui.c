@@ -488,6 +488,7 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	t.quit = true;
 	while (t.depth)
 		tui_pop(&t);
+	quiz_paused_free(&t);
 	endwin();
 	delscreen(scr);
 	progress_fini(&t);

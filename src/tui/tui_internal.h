@@ -74,6 +74,8 @@ enum cmd {
 	CMD_MARKS,    /* the bookmarks and notes screen */
 	CMD_GLOSSARY, /* the glossary (« Lexique ») */
 	CMD_KEYWORDS, /* the fiche's keywords, to their glossary entries */
+	CMD_SELECT,   /* choose (or tick) the quiz choice under the cursor */
+	CMD_RETRY,    /* take the quiz again */
 	CMD_CHOICE_1, /* ... to CMD_CHOICE_1 + 8: a quiz choice by its number */
 	CMD_CHOICE_9 = CMD_CHOICE_1 + 8,
 	/* made by the loop from mouse events, never bound to a key */
@@ -214,6 +216,9 @@ struct tui {
 		int64_t path;
 		char label[512];
 	} padd;
+
+	/* a quiz left before its end, to resume (view_quiz.c), or NULL */
+	void *quiz_paused;
 
 	/* search (view_search.c): the index, opened on the first search */
 	struct adpa_search *search;
@@ -432,6 +437,8 @@ void page_free(struct page *pg);
 void page_draw(struct tui *t, struct page *pg, int y0, int h);
 /* Scrolling and moving between fiche lines; false when cmd is not one. */
 bool page_cmd(struct page *pg, enum cmd cmd, int h);
+/* "l. 3–22/40" when the page is longer than h rows, else "". */
+void page_position(const struct tui *t, const struct page *pg, int h, char *buf, size_t n);
 
 /* --- views --- */
 
@@ -440,6 +447,8 @@ void view_rubric_open(struct tui *t, size_t rubric);
 /* Opens the reader on fiche index i of course->fiches, at place pl (or the
  * top when pl is NULL). */
 void view_reader_open(struct tui *t, size_t i, const struct place *pl);
+/* The reader on fiche i, in place of the reader on top (if that is one). */
+void view_reader_goto(struct tui *t, size_t i);
 /* Opens the reader on fiche i from its top, with the in-fiche search set to
  * query (or to its first word found when the whole query is not) and the
  * first match on screen. */
@@ -447,8 +456,11 @@ void view_reader_open_search(struct tui *t, size_t i, const char *query);
 void view_about_open(struct tui *t);
 void view_toc_open(struct tui *t, struct pager *p);
 void view_help_open(struct tui *t, const struct view *of);
-/* The quiz of fiche i, one question per screen. */
+/* The quiz of fiche i, one question per screen; a quiz of i left unfinished
+ * in this session resumes at the question left. */
 void view_quiz_open(struct tui *t, size_t i);
+/* Frees the quiz left unfinished, if any (at the end, or another learner). */
+void quiz_paused_free(struct tui *t);
 /* A review session: the questions due, one per screen, as in a quiz. */
 void view_review_open(struct tui *t);
 void view_progress_open(struct tui *t);

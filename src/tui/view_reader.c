@@ -351,3 +351,10 @@ void view_reader_open_search(struct tui *t, size_t i, const char *query)
 	if (t->depth && t->stack[t->depth - 1].v == &view_reader) /* not when the stack is full */
 		search_query(t, t->stack[t->depth - 1].st, query);
 }
+
+void view_reader_goto(struct tui *t, size_t i)
+{
+	if (t->depth && t->stack[t->depth - 1].v == &view_reader)
+		tui_pop(t);
+	view_reader_open(t, i, NULL);
+}

@@ -39,7 +39,7 @@ keys q
 wait_for "l. "
 keys e
 wait_for "question 1/"
-wait_for "1-9 : choisir  Entree : valider" # not "1---9", not "Entr--e"
+wait_for "1-9 ou Espace : choisir  Entree : valider" # not "1---9", not "Entr--e"
 only_ascii "quiz"
 keys 1 Enter
 wait_for "[+] "

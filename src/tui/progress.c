@@ -96,15 +96,57 @@ void progress_refresh(struct tui *t, bool updates)
 	}
 	adpa_summary_free(t->sum);
 	t->sum = s;
-	t->review_due = 0;
-	struct adpa_review_item *due = NULL;
+	t->review_due = t->review_total = 0;
+	t->review_next = 0;
+	struct adpa_review_item *all = NULL;
 	size_t n = 0;
+	int64_t now = tui_now();
 	if (t->store && t->learner > 0 &&
-	    progress_check(
-	        t, adpa_review_due(t->course, t->store, t->learner, tui_now(), &due, &n, &err),
-	        &err) == 0)
-		t->review_due = n;
-	free(due);
+	    progress_check(t, adpa_review_all(t->course, t->store, t->learner, &all, &n, &err),
+	                   &err) == 0) {
+		t->review_total = n;
+		while (t->review_due < n && all[t->review_due].state.due <= now) /* soonest first */
+			t->review_due++;
+		if (t->review_due < n)
+			t->review_next = all[t->review_due].state.due;
+	}
+	free(all);
+}
+
+/* French month names, for dates in messages. */
+static const char *const months[] = {"janvier",   "février", "mars",     "avril",
+                                     "mai",       "juin",    "juillet",  "août",
+                                     "septembre", "octobre", "novembre", "décembre"};
+
+void progress_when(const struct tui *t, int64_t when, char *buf, size_t n)
+{
+	time_t a = (time_t)tui_now(), b = (time_t)when;
+	struct tm now, due;
+	localtime_r(&a, &now);
+	localtime_r(&b, &due);
+	/* calendar days between the two dates (noon avoids daylight saving steps) */
+	struct tm d0 = {.tm_year = now.tm_year,
+	                .tm_mon = now.tm_mon,
+	                .tm_mday = now.tm_mday,
+	                .tm_hour = 12,
+	                .tm_isdst = -1};
+	struct tm d1 = {.tm_year = due.tm_year,
+	                .tm_mon = due.tm_mon,
+	                .tm_mday = due.tm_mday,
+	                .tm_hour = 12,
+	                .tm_isdst = -1};
+	double diff = difftime(mktime(&d1), mktime(&d0));
+	long days = (long)((diff >= 0 ? diff + 43200 : diff - 43200) / 86400);
+	(void)t;
+	if (days <= 0)
+		snprintf(buf, n, "aujourd’hui à %d h %02d", due.tm_hour, due.tm_min);
+	else if (days == 1)
+		snprintf(buf, n, "demain");
+	else if (days == 2)
+		snprintf(buf, n, "après-demain");
+	else
+		snprintf(buf, n, "le %d%s %s", due.tm_mday, due.tm_mday == 1 ? "er" : "",
+		         months[due.tm_mon]);
 }
 
 const struct adpa_fiche_state *progress_of(const struct tui *t, size_t i)

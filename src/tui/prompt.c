@@ -102,3 +102,12 @@ bool tui_prompt_fill(struct tui *t, const char *text)
 	t->prompt.len = len;
 	return true;
 }
+
+bool tui_yes(const char *text)
+{
+	static const char *const yes[] = {"o", "O", "oui", "Oui", "OUI", "y", "Y"};
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (!strcmp(text, yes[i]))
+			return true;
+	return false;
+}

@@ -208,7 +208,9 @@ struct tui {
 	struct adpa_summary *sum; /* statuses and tallies, kept fresh */
 	int64_t last_tick;        /* for active reading time */
 	size_t tick_fiche;
-	size_t review_due; /* questions due for review (at the last refresh) */
+	size_t review_due;   /* questions due for review (at the last refresh) */
+	size_t review_total; /* questions in review, due or not */
+	int64_t review_next; /* when the next one not yet due is due, or 0 */
 
 	/* adding a fiche to a path (view_paths.c), kept across its prompts */
 	struct {
@@ -216,6 +218,9 @@ struct tui {
 		int64_t path;
 		char label[512];
 	} padd;
+
+	/* the question of a yes/no prompt (the prompt keeps a pointer to it) */
+	char ask[512];
 
 	/* a quiz left before its end, to resume (view_quiz.c), or NULL */
 	void *quiz_paused;
@@ -243,6 +248,8 @@ int status_max_rows(const struct tui *t);
 /* Opens the one-line prompt in the status line; done gets the text on Enter
  * (not called on Escape). */
 void tui_prompt(struct tui *t, const char *label, prompt_fn done, void *st);
+/* True for a yes typed at an (o/n) prompt: o, oui (or y). */
+bool tui_yes(const char *text);
 /* A key while the prompt is open (prompt.c). */
 void tui_prompt_key(struct tui *t, int r, wint_t ch);
 /* Draws the prompt in the status line and places the cursor (prompt.c). */
@@ -409,6 +416,9 @@ void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body
 void progress_switch(struct tui *t, const char *name);
 /* Reports a store failure (err) in the status line; returns rc. */
 int progress_check(struct tui *t, int rc, const struct adpa_error *err);
+/* When (a time in seconds) said in words from now: « demain »,
+ * « après-demain », « le 5 décembre », « aujourd’hui à 15 h 20 ». */
+void progress_when(const struct tui *t, int64_t when, char *buf, size_t n);
 /* The time: $ADPA_NOW (tests) or the clock. */
 int64_t tui_now(void);
 

@@ -40,7 +40,7 @@ static const struct key_def home_defs[] = {
     {'a', false, CMD_ABOUT, "à propos du cours"},
     {'p', false, CMD_PROGRESS, "votre progression"},
     {'c', false, CMD_PATHS, "vos parcours (et ceux que le cours suggère)"},
-    {'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd'hui"},
+    {'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd’hui, ou en avance"},
     {'s', false, CMD_MARKS, "vos signets et notes"},
     {'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
     {'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
@@ -55,10 +55,18 @@ static bool has_resume(const struct tui *t)
 	return t->last_fiche < t->course->nfiches;
 }
 
-/* « Révision » is offered when questions are due: after « Reprendre ». */
+/* « Révision » is offered while questions are in review, due or not (then
+ * it says when, and offers to review ahead): after « Reprendre ». */
 static bool has_review(const struct tui *t)
 {
-	return t->review_due > 0;
+	return t->review_total > 0;
+}
+
+static void review_later(const struct tui *t, char *label, size_t n)
+{
+	char when[64];
+	progress_when(t, t->review_next, when, sizeof when);
+	snprintf(label, n, "Révision : prochaine %s (ou en avance)", when);
 }
 
 static enum item kind(const struct tui *t, size_t i, size_t *rubric)
@@ -163,8 +171,12 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 		draw_blank(y + 1, 0, t->cols, A_NORMAL);
 		break;
 	case IT_REVIEW:
-		snprintf(label, sizeof label, "Révision : %zu question%s à revoir aujourd'hui",
-		         t->review_due, t->review_due > 1 ? "s" : "");
+		if (t->review_due)
+			snprintf(label, sizeof label,
+			         "Révision : %zu question%s à revoir aujourd’hui", t->review_due,
+			         t->review_due > 1 ? "s" : "");
+		else
+			review_later(t, label, sizeof label);
 		draw_row_label(t, y, label, sel, t->cols - 4);
 		draw_blank(y + 1, 0, t->cols, A_NORMAL);
 		break;

@@ -538,6 +538,53 @@ void view_quiz_open(struct tui *t, size_t i)
 	quiz_start(t, q, &view_quiz, i);
 }
 
+/* A review of items (taken over), or a message when there are none. */
+static void review_start(struct tui *t, struct adpa_review_item *items, size_t n)
+{
+	struct quiz *q = quiz_new(n);
+	for (size_t k = 0; k < n; k++)
+		q->items[k] = (struct item){items[k].fiche->index, items[k].question};
+	free(items);
+	q->review = q->saved = true;
+	quiz_start(t, q, &view_review, n);
+}
+
+static void ahead_done(struct tui *t, void *st, const char *text)
+{
+	(void)st;
+	if (!tui_yes(text))
+		return;
+	struct adpa_review_item *all = NULL;
+	size_t n = 0;
+	struct adpa_error err = {0};
+	if (progress_check(t, adpa_review_all(t->course, t->store, t->learner, &all, &n, &err),
+	                   &err) < 0)
+		return;
+	if (n)
+		review_start(t, all, n);
+	else
+		free(all);
+}
+
+/* Nothing due: says when the next questions are, and offers them now. */
+static void review_ahead(struct tui *t)
+{
+	progress_refresh(t, false);
+	if (!t->review_total) {
+		tui_message(t, false,
+		            "Aucune question en révision : une réponse manquée dans un "
+		            "quiz y entre, pour revenir le lendemain.");
+		return;
+	}
+	char when[64];
+	progress_when(t, t->review_next, when, sizeof when);
+	snprintf(t->ask, sizeof t->ask,
+	         "Aucune question à revoir aujourd’hui ; prochaine révision %s (%zu question%s). "
+	         "Réviser en avance ? (o/n) ",
+	         when, t->review_total, t->review_total > 1 ? "s" : "");
+	tui_prompt(t, t->ask, ahead_done, NULL);
+}
+
 void view_review_open(struct tui *t)
 {
 	if (!t->store) {
@@ -551,14 +598,8 @@ void view_review_open(struct tui *t)
 	        t, adpa_review_due(t->course, t->store, t->learner, tui_now(), &due, &n, &err),
 	        &err) < 0)
 		return;
-	if (!n) {
-		tui_message(t, false, "Aucune question à revoir aujourd'hui");
-		return;
-	}
-	struct quiz *q = quiz_new(n);
-	for (size_t k = 0; k < n; k++)
-		q->items[k] = (struct item){due[k].fiche->index, due[k].question};
-	free(due);
-	q->review = q->saved = true;
-	quiz_start(t, q, &view_review, n);
+	if (n)
+		review_start(t, due, n);
+	else
+		review_ahead(t);
 }

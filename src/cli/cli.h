@@ -30,6 +30,8 @@ struct cli {
 	bool no_mouse;       /* --no-mouse: the interface leaves the mouse to the terminal */
 	bool help;           /* --help */
 	bool version;        /* --version */
+	int theme;           /* --theme: enum tui_theme */
+	int hyperlinks;      /* --hyperlinks: enum tui_hyperlinks */
 	char **args;         /* operands after the command */
 	int nargs;
 };

@@ -119,7 +119,7 @@ static int refuse(const char *fmt, ...)
 	return -1;
 }
 
-static int screen_open(struct tui *t, SCREEN **scr)
+static int screen_open(struct tui *t, SCREEN **scr, enum tui_theme theme)
 {
 	const char *term = getenv("TERM");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -131,6 +131,8 @@ static int screen_open(struct tui *t, SCREEN **scr)
 	int err = 0;
 	if (setupterm(NULL, STDOUT_FILENO, &err) == OK)
 		del_curterm(cur_term);
+	if (err == 1 && theme == TUI_THEME_AUTO) /* a terminal that can answer, before curses */
+		t->light = termbg_light(theme, STDIN_FILENO, STDOUT_FILENO);
 	*scr = err == 1 ? newterm(NULL, stdout, stdin) : NULL;
 	if (!*scr)
 		return refuse("terminal « %s » inconnu : vérifiez TERM (par exemple "
@@ -471,13 +473,15 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	const char *cs = nl_langinfo(CODESET);
 	t.utf8 = cs && !strcmp(cs, "UTF-8");
 	t.g = t.utf8 ? &utf8_glyphs : &ascii_glyphs;
-	t.osc8 = osc8_supported();
+	enum tui_hyperlinks hl = opts ? opts->hyperlinks : TUI_LINKS_AUTO;
+	t.osc8 = hl == TUI_LINKS_AUTO ? osc8_supported() : hl == TUI_LINKS_ALWAYS;
 	t.last_fiche = (size_t)-1;
 	progress_init(&t, opts);
 	t.search_cache = opts ? opts->search_cache : NULL;
 	signals_install();
+	t.light = opts && opts->theme == TUI_THEME_LIGHT; /* auto: asked in screen_open */
 	SCREEN *scr = NULL;
-	if (screen_open(&t, &scr) < 0) {
+	if (screen_open(&t, &scr, opts ? opts->theme : TUI_THEME_AUTO) < 0) {
 		progress_fini(&t);
 		return 1;
 	}

@@ -169,6 +169,7 @@ struct tui {
 	const struct glyphs *g;
 	bool utf8, mouse, osc8;
 	bool italic; /* the terminal can show italics (sitm) */
+	bool light;  /* colours for a light background (--theme, termbg.c) */
 	enum theme_mode theme;
 	int rows, cols;
 	bool too_small;
@@ -287,6 +288,15 @@ void theme_init(struct tui *t);
 /* Attributes for a set of ADPA_STYLE_* bits. */
 attr_t theme_style(const struct tui *t, unsigned styles);
 attr_t theme_role(const struct tui *t, enum role r);
+
+/* --- the terminal's background (termbg.c) --- */
+
+/* True when the colours should suit a light background: theme when it is
+ * not auto, else $COLORFGBG, else the terminal's answer to OSC 11 (asked on
+ * in/out before curses starts, at most 200 ms), else false. */
+bool termbg_light(enum tui_theme theme, int in, int out);
+/* 1 (light), 0 (dark) or -1 (none) for a reply holding "]11;rgb:R/G/B". */
+int termbg_parse_osc11(const char *reply);
 
 /* --- drawing on stdscr (draw.c) --- */
 

@@ -95,6 +95,10 @@ struct adpa_render_opts {
 	int width;       /* cells per line; values below 10 are raised to 10 */
 	int line_offset; /* added to cmark's line numbers (body_line - 1) */
 	bool ascii;      /* ASCII bullets, bars and rules for non-UTF-8 terminals */
+	/* The title of fiche id, for a fiche: link in the « Liens » list (NULL,
+	 * or a NULL result: the link is shown as fiche:id). */
+	const char *(*fiche_title)(const char *id, void *arg);
+	void *fiche_arg;
 };
 
 /* Renders md[0..len). Never fails on content (any input gives a document);

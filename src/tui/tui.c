@@ -293,6 +293,8 @@ static void draw_status(struct tui *t, struct osc8 *o)
 		a |= t->msg_error ? A_BOLD : 0;
 		if (draw_long_message(t, left, url, off, a, o))
 			return;
+	} else if (url && draw_long_message(t, left, url, off, a, o)) {
+		return; /* a link's URL, too long to share the row: on its own row */
 	}
 	draw_blank(y, 0, t->cols, a);
 	/* the key hints yield to the text: a message, a position, a URL */
@@ -503,9 +505,20 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 
 /* --- helpers shared by the views --- */
 
+/* A fiche's title by its id, for the « Liens » list. */
+static const char *fiche_title(const char *id, void *course)
+{
+	const struct adpa_fiche *f = adpa_course_find(course, id);
+	return f ? f->title : NULL;
+}
+
 struct adpa_render_opts tui_render_opts(const struct tui *t, int w, int line_offset)
 {
-	return (struct adpa_render_opts){.width = w, .line_offset = line_offset, .ascii = !t->utf8};
+	return (struct adpa_render_opts){.width = w,
+	                                 .line_offset = line_offset,
+	                                 .ascii = !t->utf8,
+	                                 .fiche_title = fiche_title,
+	                                 .fiche_arg = t->course};
 }
 
 int tui_text_width(const struct tui *t)

@@ -304,9 +304,11 @@ static void reader_leave(struct tui *t, void *st)
 static const struct view view_reader = {
     .name = "Lecture",
     .keys = reader_tables,
-    .notes = "Chaque lien porte un numéro, [1], [2]..., repris avec son adresse dans la "
-             "liste « Liens » en fin de fiche. Un lien externe s'affiche dans la ligne "
-             "d'état : copiez-le, ou cliquez dessus si votre terminal le permet.",
+    .notes = "Chaque lien porte un numéro, [1], [2]…, repris dans la liste « Liens » en "
+             "fin de fiche : le titre de la fiche visée, ou l’adresse entière sur une ligne. "
+             "Un lien externe choisi s’affiche dans la ligne d’état, sur sa propre ligne s’il "
+             "est long : copiez-le, ou cliquez dessus si votre terminal le permet "
+             "(--hyperlinks).",
     .leave = reader_leave,
     .draw = reader_draw,
     .status = reader_status,

@@ -36,7 +36,8 @@ wait_for "choisir le lien suivant"
 wait_for "chercher dans le texte"
 wait_for "sommaire : aller à un intertitre"
 screen | grep -q "^   n  *occurrence suivante" || fail "n is not listed"
-wait_for "liste « Liens » en fin de fiche"
+wait_for "repris dans la liste « Liens » en"
+wait_for "fin de fiche : le titre de la fiche visée"
 ok "help in the reader lists scrolling, link, search and toc keys"
 
 keys ?

@@ -7,6 +7,10 @@
  * source line it comes from, so a reader keeps its place across a resize.
  * It also lists the headings (table of contents) and the links.
  *
+ * No line is wider than the width but one kind: in the « Liens » list at the
+ * end, a URL is kept whole on its line ("[n] URL"), never broken, so that it
+ * can be selected and copied; front ends let the terminal wrap it or clip it.
+ *
  * Lines never hold control characters: all text goes through adpa_text_clean().
  */
 #ifndef ADPA_RENDER_H

@@ -295,6 +295,8 @@ static void render_refs(struct ctx *x, const struct adpa_render_opts *opts)
 		}
 		struct buf url = {0};
 		text_clean_append(&url, t, strlen(t), ADPA_CLEAN_TABS_TO_SPACE | x->clean_flags);
+		while (url.len && url.p[url.len - 1] == ' ') /* as layout() would */
+			url.len--;
 		line_begin(x, 0);
 		span_add(x, num, (size_t)n, ADPA_STYLE_REF, -1);
 		x->lcells += n;

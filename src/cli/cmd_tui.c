@@ -24,8 +24,10 @@ int cmd_tui(struct cli *cli)
 	    .db_path = path,
 	    .search_cache = cache,
 	};
-	if (!o.store)
+	if (!o.store) {
 		o.store_error = err.msg;
+		o.store_errcode = err.code;
+	}
 	int rc = tui_run(c, &o);
 	free(path);
 	free(cache);

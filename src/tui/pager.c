@@ -378,11 +378,11 @@ void pager_clear_search(struct pager *p)
 static void goto_match(struct tui *t, struct pager *p, int dir)
 {
 	if (!p->pattern) {
-		tui_message(t, false, "Aucune recherche en cours : / pour chercher");
+		tui_message(t, false, "Aucune recherche en cours : / pour chercher");
 		return;
 	}
 	if (!p->nm) {
-		tui_message(t, true, "« %s » : introuvable", p->pattern);
+		tui_message(t, true, "« %s » : introuvable", p->pattern);
 		return;
 	}
 	if (p->cur == (size_t)-1 || p->m[p->cur].line < p->top ||
@@ -411,7 +411,7 @@ void pager_search(struct tui *t, struct pager *p, const char *pattern)
 	p->pattern = xstrdup(pattern);
 	find_matches(p);
 	if (!p->nm) {
-		tui_message(t, true, "« %s » : introuvable", pattern);
+		tui_message(t, true, "« %s » : introuvable", pattern);
 		return;
 	}
 	p->cur = (size_t)-1;
@@ -464,7 +464,7 @@ static void position(const struct tui *t, const struct pager *p, char *buf, size
 {
 	size_t last = p->top + (size_t)p->h < p->nlines ? p->top + (size_t)p->h : p->nlines;
 	unsigned pct = p->nlines ? (unsigned)(last * 100 / p->nlines) : 100;
-	int k = snprintf(buf, n, "l. %zu%s%zu/%zu  %u %%", p->nlines ? p->top + 1 : 0, t->g->dash,
+	int k = snprintf(buf, n, "l. %zu%s%zu/%zu  %u %%", p->nlines ? p->top + 1 : 0, t->g->dash,
 	                 last, p->nlines, pct);
 	if (p->pattern && k > 0 && (size_t)k < n) {
 		if (p->nm && p->cur != (size_t)-1)

@@ -24,11 +24,25 @@ int64_t tui_now(void)
 	return fake && *fake ? strtoll(fake, NULL, 10) : (int64_t)time(NULL);
 }
 
+const char *tui_reason(enum adpa_errcode code)
+{
+	switch (code) {
+	case ADPA_EIO:
+		return "lecture ou écriture impossible (droits, disque plein, fichier verrouillé)";
+	case ADPA_EFORMAT:
+		return "contenu illisible, ou d’une version plus récente d’adpa";
+	case ADPA_ENOTFOUND:
+		return "introuvable";
+	default:
+		return "erreur inattendue";
+	}
+}
+
 int progress_check(struct tui *t, int rc, const struct adpa_error *err)
 {
 	if (rc < 0) {
-		snprintf(t->store_error, sizeof t->store_error, "%s", err->msg);
-		tui_message(t, true, "Progression non enregistrée : %s", err->msg);
+		snprintf(t->store_error, sizeof t->store_error, "%s", tui_reason(err->code));
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 	}
 	return rc;
 }
@@ -71,7 +85,8 @@ void progress_init(struct tui *t, const struct tui_opts *o)
 	t->store = o ? o->store : NULL;
 	if (!t->store && o && o->store_error)
 		snprintf(t->store_error, sizeof t->store_error, "%s%s%s",
-		         o->db_path ? o->db_path : "", o->db_path ? " : " : "", o->store_error);
+		         o->db_path ? o->db_path : "", o->db_path ? " : " : "",
+		         tui_reason(o->store_errcode));
 	start_learner(t, o && o->learner ? o->learner : "apprenant");
 	if (adpa_store_warning(t->store)) /* e.g. the file's mode made private */
 		tui_message(t, false, "%s", adpa_store_warning(t->store));
@@ -213,7 +228,7 @@ void progress_tick(struct tui *t, size_t fiche)
 void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body, size_t len)
 {
 	if (!t->store) {
-		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 		return;
 	}
 	char hash[17] = "";
@@ -235,9 +250,9 @@ void progress_switch(struct tui *t, const char *name)
 	if (!*name)
 		return;
 	if (!t->store) {
-		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 		return;
 	}
 	start_learner(t, name);
-	tui_message(t, false, "Apprenant : %s", t->learner_name);
+	tui_message(t, false, "Apprenant : %s", t->learner_name);
 }

@@ -111,10 +111,10 @@ static int refuse(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("adpa : ", stderr);
+	fputs("adpa : ", stderr);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nPour lire sans elle : adpa list (les fiches), puis adpa show ID (une fiche).\n",
+	fputs("\nPour lire sans elle : adpa list (les fiches), puis adpa show ID (une fiche).\n",
 	      stderr);
 	return -1;
 }
@@ -123,9 +123,9 @@ static int screen_open(struct tui *t, SCREEN **scr, enum tui_theme theme)
 {
 	const char *term = getenv("TERM");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return refuse("l'interface plein écran a besoin d'un terminal.");
+		return refuse("l’interface plein écran a besoin d’un terminal.");
 	if (!term || !*term || !strcmp(term, "dumb"))
-		return refuse("le terminal « %s » ne peut pas afficher l'interface plein écran.",
+		return refuse("le terminal « %s » ne peut pas afficher l’interface plein écran.",
 		              term && *term ? term : "(TERM vide)");
 	/* ask terminfo first: a failed newterm leaks inside libtinfo */
 	int err = 0;
@@ -135,13 +135,13 @@ static int screen_open(struct tui *t, SCREEN **scr, enum tui_theme theme)
 		t->light = termbg_light(theme, STDIN_FILENO, STDOUT_FILENO);
 	*scr = err == 1 ? newterm(NULL, stdout, stdin) : NULL;
 	if (!*scr)
-		return refuse("terminal « %s » inconnu : vérifiez TERM (par exemple "
+		return refuse("terminal « %s » inconnu : vérifiez TERM (par exemple "
 		              "TERM=xterm-256color).",
 		              term);
 	if (!cap_ok("cup") || tigetflag("hc") > 0) {
 		endwin();
 		delscreen(*scr);
-		return refuse("le terminal « %s » ne sait pas placer le curseur.", term);
+		return refuse("le terminal « %s » ne sait pas placer le curseur.", term);
 	}
 	t->italic = cap_ok("sitm");
 	cbreak();
@@ -166,7 +166,7 @@ int tui_push(struct tui *t, const struct view *v, void *st)
 {
 	if (t->depth == TUI_MAX_DEPTH) {
 		v->leave(t, st);
-		tui_message(t, true, "Trop d'écrans ouverts : revenez en arrière d'abord");
+		tui_message(t, true, "Trop d’écrans ouverts : revenez en arrière d’abord");
 		return -1;
 	}
 	t->stack[t->depth++] = (struct frame){v, st};
@@ -323,10 +323,10 @@ static void osc8_write(const struct osc8 *o)
 static void draw_too_small(struct tui *t)
 {
 	char size[64];
-	snprintf(size, sizeof size, "%d×%d : il faut au moins %d×%d.", t->cols, t->rows,
+	snprintf(size, sizeof size, "%d×%d : il faut au moins %d×%d.", t->cols, t->rows,
 	         TUI_MIN_COLS, TUI_MIN_ROWS);
 	const char *text[] = {"Terminal trop petit", size, "Agrandissez la fenêtre",
-	                      "(Q : quitter)"};
+	                      "(Q : quitter)"};
 	werase(stdscr);
 	int y0 = t->rows > 4 ? (t->rows - 4) / 2 : 0;
 	for (int i = 0; i < 4 && y0 + i < t->rows; i++) {
@@ -424,7 +424,7 @@ static void input(struct tui *t, int r, wint_t ch, struct osc8 *sent)
 		break;
 	case CMD_NONE:
 		if (!(fn && ch == KEY_MOUSE))
-			tui_message(t, false, "Touche sans effet ici : ? affiche l'aide");
+			tui_message(t, false, "Touche sans effet ici : ? affiche l’aide");
 		break;
 	default:
 		top->v->key(t, top->st, cmd);
@@ -536,6 +536,6 @@ const struct adpa_fiche *follow_fiche_link(struct tui *t, const struct adpa_link
 {
 	const struct adpa_fiche *f = adpa_course_find(t->course, l->target);
 	if (!f)
-		tui_message(t, true, "La fiche « %s » n'existe pas dans ce cours", l->target);
+		tui_message(t, true, "La fiche « %s » n’existe pas dans ce cours", l->target);
 	return f;
 }

@@ -24,8 +24,9 @@ struct tui_opts {
 	 * with store_error saying why progress is not saved. */
 	struct adpa_store *store;
 	const char *store_error;
-	const char *learner; /* the learner's name */
-	const char *db_path; /* for messages */
+	enum adpa_errcode store_errcode; /* the interface words it in French */
+	const char *learner;             /* the learner's name */
+	const char *db_path;             /* for messages */
 	/* The search index's cache file, or NULL to keep the index in memory;
 	 * the index is built on the first search, never at start-up. */
 	const char *search_cache;

@@ -424,6 +424,9 @@ void progress_tick(struct tui *t, size_t fiche); /* a key while reading: active 
 void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body, size_t len);
 /* Switches to learner name (created when new). */
 void progress_switch(struct tui *t, const char *name);
+/* A core error's kind in French, for the screen (the core's messages are
+ * English, for the command line and logs). */
+const char *tui_reason(enum adpa_errcode code);
 /* Reports a store failure (err) in the status line; returns rc. */
 int progress_check(struct tui *t, int rc, const struct adpa_error *err);
 /* When (a time in seconds) said in words from now: « demain »,

@@ -52,9 +52,10 @@ static bool glossary_ready(struct tui *t)
 {
 	struct adpa_error err = {0};
 	if (adpa_course_load_glossary(t->course, NULL, &err) < 0)
-		tui_message(t, true, "Lexique incomplet : %s (adpa check en dit plus)", err.msg);
+		tui_message(t, true, "Lexique incomplet : %s (adpa check en dit plus)",
+		            tui_reason(err.code));
 	if (!t->course->nterms) {
-		tui_message(t, false, "Ce cours n'a pas de lexique");
+		tui_message(t, false, "Ce cours n’a pas de lexique");
 		return false;
 	}
 	return true;
@@ -71,7 +72,7 @@ static void entry_build(struct tui *t, struct entry *v)
 	page_add(&v->pg, t, e->term, theme_style(t, ADPA_STYLE_H2), 0, (size_t)-1);
 	if (e->naliases) {
 		struct buf b = {0};
-		buf_adds(&b, "Aussi : ");
+		buf_adds(&b, "Aussi : ");
 		for (size_t k = 0; k < e->naliases; k++)
 			buf_printf(&b, "%s%s", k ? ", " : "", e->aliases[k]);
 		line = buf_detach(&b);
@@ -83,7 +84,7 @@ static void entry_build(struct tui *t, struct entry *v)
 	page_add(&v->pg, t, "", A_NORMAL, 0, (size_t)-1);
 	const struct adpa_fiche **f;
 	size_t n = adpa_glossary_fiches(t->course, e, &f);
-	page_add(&v->pg, t, n ? "Fiches qui l'utilisent :" : "Aucune fiche ne l'utilise.",
+	page_add(&v->pg, t, n ? "Fiches qui l’utilisent :" : "Aucune fiche ne l’utilise.",
 	         theme_style(t, ADPA_STYLE_H3), 0, (size_t)-1);
 	for (size_t i = 0; i < n; i++) {
 		const struct adpa_rubric *rb = &t->course->rubrics[f[i]->rubric_index];
@@ -149,7 +150,7 @@ static void entry_leave(struct tui *t, void *st)
 static const struct view view_entry = {
     .name = "Terme du lexique",
     .keys = entry_tables,
-    .notes = "Les fiches qui utilisent un terme sont celles qui l'ont parmi leurs mots-clés "
+    .notes = "Les fiches qui utilisent un terme sont celles qui l’ont parmi leurs mots-clés "
              "(lui ou un de ses alias) et celles que le lexique cite pour lui.",
     .enter = entry_enter,
     .leave = entry_leave,
@@ -231,7 +232,7 @@ static void terms_draw(struct tui *t, void *st)
 	terms_layout(t, v);
 	char right[160];
 	if (v->filter)
-		snprintf(right, sizeof right, "« %s » : %zu/%zu", v->filter, v->list.n, v->nall);
+		snprintf(right, sizeof right, "« %s » : %zu/%zu", v->filter, v->list.n, v->nall);
 	else
 		snprintf(right, sizeof right, "%zu terme%s", v->nall, v->nall > 1 ? "s" : "");
 	draw_header(t, v->title ? v->title : "Lexique", right);
@@ -254,7 +255,7 @@ static void terms_key(struct tui *t, void *st, enum cmd cmd)
 		return;
 	}
 	if (cmd == CMD_FILTER)
-		tui_prompt(t, "Filtrer : ", filter_done, v);
+		tui_prompt(t, "Filtrer : ", filter_done, v);
 	else if (cmd == CMD_BACK)
 		tui_pop(t);
 }
@@ -282,8 +283,8 @@ static void terms_leave(struct tui *t, void *st)
 static const struct view view_terms = {
     .name = "Lexique",
     .keys = terms_tables,
-    .notes = "Le filtre ignore les majuscules et les accents (« donnee » trouve « Donnée ») "
-             "et cherche dans les termes, leurs alias et leurs définitions ; un filtre vide "
+    .notes = "Le filtre ignore les majuscules et les accents (« donnee » trouve « Donnée ») "
+             "et cherche dans les termes, leurs alias et leurs définitions ; un filtre vide "
              "montre de nouveau tous les termes.",
     .leave = terms_leave,
     .draw = terms_draw,
@@ -318,7 +319,7 @@ void view_glossary_keywords(struct tui *t, size_t fiche)
 {
 	const struct adpa_fiche *f = t->course->fiches[fiche];
 	if (!f->nkeywords) {
-		tui_message(t, false, "Cette fiche n'a pas de mots-clés");
+		tui_message(t, false, "Cette fiche n’a pas de mots-clés");
 		return;
 	}
 	if (!glossary_ready(t))
@@ -334,7 +335,7 @@ void view_glossary_keywords(struct tui *t, size_t fiche)
 			v->all[v->nall++] = (size_t)(e - t->course->terms);
 	}
 	if (!v->nall) {
-		tui_message(t, false, "Aucun mot-clé de cette fiche n'est dans le lexique");
+		tui_message(t, false, "Aucun mot-clé de cette fiche n’est dans le lexique");
 		free(v->all);
 		free(v);
 		return;

@@ -43,8 +43,8 @@ static const struct key_def home_defs[] = {
     {'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd’hui, ou en avance"},
     {'s', false, CMD_MARKS, "vos signets et notes"},
     {'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
-    {'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
-    {'L', false, CMD_LEARNER, "changer d'apprenant (un nom nouveau en crée un)"},
+    {'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
+    {'L', false, CMD_LEARNER, "changer d’apprenant (un nom nouveau en crée un)"},
     {'q', false, CMD_BACK, "quitter adpa"},
 };
 static const struct key_table home_keys = KEY_TABLE("Accueil", home_defs);
@@ -66,7 +66,7 @@ static void review_later(const struct tui *t, char *label, size_t n)
 {
 	char when[64];
 	progress_when(t, t->review_next, when, sizeof when);
-	snprintf(label, n, "Révision : prochaine %s (ou en avance)", when);
+	snprintf(label, n, "Révision : prochaine %s (ou en avance)", when);
 }
 
 static enum item kind(const struct tui *t, size_t i, size_t *rubric)
@@ -150,7 +150,7 @@ static void draw_rubric(struct tui *t, size_t r, int y, bool sel)
 	int bw = cols - 24 > 20 ? 20 : cols - 24;
 	const struct adpa_tally *ta = &t->sum->rubrics[r];
 	draw_bar(t, y + 2, 5, bw, ta->read, rb->nfiches);
-	snprintf(pct, sizeof pct, "  %zu %% lu (%zu/%zu)",
+	snprintf(pct, sizeof pct, "  %zu %% lu (%zu/%zu)",
 	         rb->nfiches ? ta->read * 100 / rb->nfiches : 0, ta->read, rb->nfiches);
 	if (ta->mastered)
 		snprintf(pct + strlen(pct), sizeof pct - strlen(pct), ", %zu maîtrisée%s",
@@ -165,7 +165,7 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	char label[512];
 	switch (kind(t, i, &r)) {
 	case IT_RESUME:
-		snprintf(label, sizeof label, "Reprendre : %s",
+		snprintf(label, sizeof label, "Reprendre : %s",
 		         t->course->fiches[t->last_fiche]->title);
 		draw_row_label(t, y, label, sel, t->cols - 4);
 		draw_blank(y + 1, 0, t->cols, A_NORMAL);
@@ -173,7 +173,7 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	case IT_REVIEW:
 		if (t->review_due)
 			snprintf(label, sizeof label,
-			         "Révision : %zu question%s à revoir aujourd’hui", t->review_due,
+			         "Révision : %zu question%s à revoir aujourd’hui", t->review_due,
 			         t->review_due > 1 ? "s" : "");
 		else
 			review_later(t, label, sizeof label);
@@ -187,7 +187,7 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 		if (!compact(t))
 			draw_blank(y++, 0, t->cols, A_NORMAL);
 		snprintf(label, sizeof label,
-		         "Progression (p) : %zu/%zu fiches lues, %zu maîtrisées",
+		         "Progression (p) : %zu/%zu fiches lues, %zu maîtrisées",
 		         t->sum->total.read, t->sum->total.fiches, t->sum->total.mastered);
 		draw_row_label(t, y, label, sel, t->cols - 4);
 		break;
@@ -201,7 +201,7 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 		draw_row_label(t, y, "Rechercher dans le cours (/)", sel, t->cols - 4);
 		break;
 	case IT_GLOSSARY:
-		draw_row_label(t, y, "Lexique : les termes du cours (x)", sel, t->cols - 4);
+		draw_row_label(t, y, "Lexique : les termes du cours (x)", sel, t->cols - 4);
 		break;
 	case IT_ABOUT:
 		draw_row_label(t, y, "À propos (a)", sel, t->cols - 4);
@@ -222,12 +222,12 @@ static void home_draw(struct tui *t, void *st)
 	home_layout(h);
 	const char *title = t->course->title ? t->course->title : "adpa";
 	char who[160];
-	snprintf(who, sizeof who, "apprenant : %s", t->learner_name);
+	snprintf(who, sizeof who, "apprenant : %s", t->learner_name);
 	draw_header(t, title, t->many_learners ? who : NULL);
 	draw_blank(1, 0, t->cols, A_NORMAL);
 	if (!t->store) { /* said on the screen itself, not only once in the status line */
 		char why[640];
-		snprintf(why, sizeof why, "Progression non enregistrée : %s", t->store_error);
+		snprintf(why, sizeof why, "Progression non enregistrée : %s", t->store_error);
 		draw_blank(2, 0, t->cols, A_NORMAL);
 		draw_fit(t, 1, 1, why, theme_role(t, ROLE_ERROR), t->cols - 2);
 	}
@@ -325,7 +325,7 @@ static void home_key(struct tui *t, void *st, enum cmd cmd)
 		view_glossary_open(t);
 		break;
 	case CMD_LEARNER:
-		tui_prompt(t, "Apprenant : ", switch_learner, h);
+		tui_prompt(t, "Apprenant : ", switch_learner, h);
 		break;
 	case CMD_BACK:
 		t->quit = true;

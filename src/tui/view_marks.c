@@ -117,10 +117,10 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	    k->fiche != (size_t)-1 ? t->course->fiches[k->fiche]->title : k->fiche_id;
 	char *first = xstrdup(k->text); /* a note's first line */
 	first[strcspn(first, "\r\n")] = '\0';
-	char *label = k->note    ? xasprintf("%s : %s%s", title, first,
+	char *label = k->note    ? xasprintf("%s : %s%s", title, first,
                                           strcspn(k->text, "\r\n") < strlen(k->text) ? " …" : "")
-	              : *k->text ? xasprintf("%s : %s", title, k->text)
-	                         : xasprintf("%s : ligne %d du source", title, k->line);
+	              : *k->text ? xasprintf("%s : %s", title, k->text)
+	                         : xasprintf("%s : ligne %d du source", title, k->line);
 	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_NORMAL;
 	draw_blank(y, 0, t->cols, a);
 	if (sel)
@@ -134,7 +134,7 @@ static void open_item(struct tui *t, struct marks *m)
 {
 	const struct mark *k = &m->v[m->list.sel];
 	if (k->fiche == (size_t)-1) {
-		tui_message(t, true, "La fiche « %s » n'est plus dans le cours", k->fiche_id);
+		tui_message(t, true, "La fiche « %s » n’est plus dans le cours", k->fiche_id);
 		return;
 	}
 	struct place pl = {k->line, 0};
@@ -178,9 +178,9 @@ static void marks_draw(struct tui *t, void *st)
 	if (!m->n) {
 		draw_blank(1, 0, t->cols, A_NORMAL);
 		draw_fit(t, 2, 1,
-		         t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a "
+		         t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a "
 		                    "écrit la note."
-		                  : "Progression non enregistrée : pas de signets ni de notes.",
+		                  : "Progression non enregistrée : pas de signets ni de notes.",
 		         theme_role(t, ROLE_DIM), t->cols - 2);
 		for (int y = 3; y < t->rows - 1; y++)
 			draw_blank(y, 0, t->cols, A_NORMAL);
@@ -216,8 +216,8 @@ static const struct view view_marks = {
     .name = "Signets et notes",
     .keys = marks_tables,
     .notes = "Dans une fiche, B pose un signet à la ligne lue (avec un libellé facultatif) et "
-             "a écrit la note de la fiche, dans la ligne d'état ou dans $VISUAL / $EDITOR "
-             "s'il est défini.",
+             "a écrit la note de la fiche, dans la ligne d’état ou dans $VISUAL / $EDITOR "
+             "s’il est défini.",
     .enter = marks_enter,
     .leave = marks_leave,
     .draw = marks_draw,
@@ -240,7 +240,7 @@ void view_marks_open(struct tui *t)
 static bool need_store(struct tui *t)
 {
 	if (!t->store)
-		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 	return t->store != NULL;
 }
 
@@ -284,12 +284,12 @@ void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st)
 			marks_note_set(t, fiche, text);
 		free(text);
 	} else {
-		tui_prompt(t, "Note (vide : supprimer) : ", done, st);
+		tui_prompt(t, "Note (vide : supprimer) : ", done, st);
 		if (note && !tui_prompt_fill(t, note)) {
 			t->prompt.active = false;
 			tui_message(t, true,
 			            "Note trop longue ou sur plusieurs lignes pour la ligne "
-			            "d'édition : définissez $VISUAL ou $EDITOR pour la modifier");
+			            "d’édition : définissez $VISUAL ou $EDITOR pour la modifier");
 		}
 	}
 	free(note);

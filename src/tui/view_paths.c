@@ -39,7 +39,7 @@ static bool load(struct tui *t, struct adpa_store_path **p, size_t *n)
 	*p = NULL;
 	*n = 0;
 	if (!t->store) {
-		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
+		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
 		return false;
 	}
 	struct adpa_error err = {0};
@@ -70,8 +70,8 @@ static void continue_path(struct tui *t, const struct adpa_store_path *p)
 	tally(t, p, &next);
 	if (next == (size_t)-1) {
 		tui_message(t, false,
-		            p->nfiches ? "Parcours terminé : toutes ses fiches sont lues"
-		                       : "Ce parcours est vide : ajoutez des fiches avec +");
+		            p->nfiches ? "Parcours terminé : toutes ses fiches sont lues"
+		                       : "Ce parcours est vide : ajoutez des fiches avec +");
 		return;
 	}
 	struct place pl = {progress_of(t, next)->p.position, 0};
@@ -90,7 +90,8 @@ struct pathv {
 };
 
 static const struct key_def path_defs[] = {
-    {'c', false, CMD_CONTINUE, "continuer : la première fiche non lue, là où vous l'avez laissée"},
+    {'c', false, CMD_CONTINUE,
+     "continuer : la première fiche pas encore lue, là où vous l’avez laissée"},
     {'x', false, CMD_REMOVE, "retirer la fiche choisie du parcours"},
     {'K', false, CMD_MOVE_UP, "monter la fiche choisie"},
     {'J', false, CMD_MOVE_DOWN, "descendre la fiche choisie"},
@@ -132,14 +133,14 @@ static void path_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	draw_text(t, y, 3, num, strlen(num), a, 4);
 	if (!f) {
 		char gone[256];
-		snprintf(gone, sizeof gone, "(fiche absente du cours : %s)", v->p->fiches[i]);
+		snprintf(gone, sizeof gone, "(fiche absente du cours : %s)", v->p->fiches[i]);
 		draw_fit(t, y, 8, gone, a | theme_role(t, ROLE_DIM), t->cols - 9);
 		return;
 	}
 	const char *mark = progress_mark(t, progress_of(t, f->index)->status);
 	draw_text(t, y, 7, mark, strlen(mark), a, 1);
 	int cols = tui_content_cols(t);
-	snprintf(dur, sizeof dur, "%d min", f->duration);
+	snprintf(dur, sizeof dur, "%d min", f->duration);
 	draw_fit(t, y, 9, f->title, sel ? a : a | A_BOLD, cols - 19);
 	draw_text(t, y, cols - 1 - text_cells(dur), dur, strlen(dur), a, 8);
 }
@@ -153,7 +154,7 @@ static void draw_requires(struct tui *t, const struct pathv *v, int y)
 	const struct adpa_fiche *f = adpa_course_find(t->course, v->p->fiches[v->list.sel]);
 	if (!f || !f->nrequires)
 		return;
-	char line[1024] = "Prérequis : ";
+	char line[1024] = "Prérequis : ";
 	for (size_t i = 0; i < f->nrequires; i++) {
 		const struct adpa_fiche *r = adpa_course_find(t->course, f->requires[i].s);
 		bool before = false;
@@ -178,14 +179,14 @@ static void path_draw(struct tui *t, void *st)
 	draw_blank(1, 0, t->cols, A_NORMAL);
 	char line[512];
 	if (!v->p)
-		snprintf(line, sizeof line, "Ce parcours n'existe plus.");
+		snprintf(line, sizeof line, "Ce parcours n’existe plus.");
 	else if (next != (size_t)-1)
-		snprintf(line, sizeof line, "Continuer (c) : %s", t->course->fiches[next]->title);
+		snprintf(line, sizeof line, "Continuer (c) : %s", t->course->fiches[next]->title);
 	else
 		snprintf(line, sizeof line,
 		         v->p->nfiches ? "Parcours terminé."
-		                       : "Parcours vide : + dans une fiche ou une "
-		                         "rubrique l'ajoute ici.");
+		                       : "Parcours vide : + dans une fiche ou une "
+		                         "rubrique l’ajoute ici.");
 	draw_blank(2, 0, t->cols, A_NORMAL);
 	int bw = t->cols >= 60 ? 20 : 0;
 	if (bw && v->p)
@@ -207,7 +208,7 @@ static void rename_done(struct tui *t, void *st, const char *text)
 		text++;
 	if (*text &&
 	    progress_check(t, adpa_store_path_rename(t->store, v->id, text, &err), &err) == 0)
-		tui_message(t, false, "Parcours renommé : %s", text);
+		tui_message(t, false, "Parcours renommé : %s", text);
 	path_reload(t, v);
 }
 
@@ -271,11 +272,11 @@ static void path_key(struct tui *t, void *st, enum cmd cmd)
 			path_change(t, v, cmd);
 		break;
 	case CMD_RENAME:
-		tui_prompt(t, "Nouveau nom : ", rename_done, v);
+		tui_prompt(t, "Nouveau nom : ", rename_done, v);
 		break;
 	case CMD_DELETE:
 		snprintf(t->padd.label, sizeof t->padd.label,
-		         "Supprimer le parcours « %.400s » ? (o/n) ", v->p->name);
+		         "Supprimer le parcours « %.400s » ? (o/n) ", v->p->name);
 		tui_prompt(t, t->padd.label, delete_done, v);
 		break;
 	default:
@@ -309,8 +310,8 @@ static void path_leave(struct tui *t, void *st)
 static const struct view view_path = {
     .name = "Parcours",
     .keys = path_tables,
-    .notes = "Marques : ○ pas encore ouverte, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x "
-             "*). Sous la liste, les prérequis de la fiche choisie. Pour ajouter une fiche : + "
+    .notes = "Marques : ○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x "
+             "*). Sous la liste, les prérequis de la fiche choisie. Pour ajouter une fiche : + "
              "dans une rubrique ou en lisant la fiche.",
     .enter = path_enter,
     .leave = path_leave,
@@ -373,11 +374,11 @@ static void paths_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 		return;
 	}
 	const struct adpa_path *cp = &t->course->paths[i - v->nown];
-	snprintf(line, sizeof line, "Suggéré : %s (%zu fiches)", cp->title ? cp->title : cp->id,
+	snprintf(line, sizeof line, "Suggéré : %s (%zu fiches)", cp->title ? cp->title : cp->id,
 	         cp->nfiches);
 	draw_fit(t, y, 3, line, a, t->cols - 4);
 	draw_fit(t, y + 1, 5,
-	         cp->description ? cp->description : "Entrée : en faire votre parcours",
+	         cp->description ? cp->description : "Entrée : en faire votre parcours",
 	         theme_role(t, ROLE_DIM), t->cols - 6);
 }
 
@@ -392,7 +393,7 @@ static void paths_reload(struct tui *t, struct paths *v)
 static void adopt(struct tui *t, struct paths *v, const struct adpa_path *cp)
 {
 	if (!t->store) {
-		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
+		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
 		return;
 	}
 	const char **ids = xcalloc(cp->nfiches + 1, sizeof *ids);
@@ -407,7 +408,7 @@ static void adopt(struct tui *t, struct paths *v, const struct adpa_path *cp)
 		return;
 	paths_reload(t, v);
 	v->list.sel = v->nown - 1;
-	tui_message(t, false, "Parcours copié : à vous de le modifier");
+	tui_message(t, false, "Parcours copié : à vous de le modifier");
 	view_path_open(t, id);
 }
 
@@ -438,7 +439,7 @@ static void paths_draw(struct tui *t, void *st)
 	if (!v->list.n) {
 		draw_blank(2, 0, t->cols, A_NORMAL);
 		draw_fit(t, 2, 2,
-		         "Aucun parcours : n en crée un, + dans une fiche y ajoute la fiche.",
+		         "Aucun parcours : n en crée un, + dans une fiche y ajoute la fiche.",
 		         A_NORMAL, t->cols - 4);
 		v->y0 = 3;
 		v->h--;
@@ -459,11 +460,11 @@ static void paths_key(struct tui *t, void *st, enum cmd cmd)
 	else if (cmd == CMD_CONTINUE && v->list.n && v->list.sel < v->nown)
 		continue_path(t, &v->own[v->list.sel]);
 	else if (cmd == CMD_CONTINUE)
-		tui_message(t, false, "Choisissez d'abord un de vos parcours");
+		tui_message(t, false, "Choisissez d’abord un de vos parcours");
 	else if (cmd == CMD_NEW && t->store)
-		tui_prompt(t, "Nom du nouveau parcours : ", new_done, v);
+		tui_prompt(t, "Nom du nouveau parcours : ", new_done, v);
 	else if (cmd == CMD_NEW)
-		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
+		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
 	else if (cmd == CMD_BACK)
 		tui_pop(t);
 }
@@ -493,8 +494,8 @@ static void paths_leave(struct tui *t, void *st)
 static const struct view view_paths = {
     .name = "Parcours",
     .keys = paths_tables,
-    .notes = "Vos parcours d'abord, avec les fiches lues, puis les parcours suggérés par le "
-             "cours : Entrée sur un parcours suggéré en fait une copie à vous, que vous pouvez "
+    .notes = "Vos parcours d’abord, avec les fiches lues, puis les parcours suggérés par le "
+             "cours : Entrée sur un parcours suggéré en fait une copie à vous, que vous pouvez "
              "changer.",
     .enter = paths_enter,
     .leave = paths_leave,
@@ -522,10 +523,10 @@ static void add_now(struct tui *t, const char *const *ids, size_t n)
 		return;
 	const char *title = t->course->fiches[t->padd.fiche]->title;
 	if (n > 1)
-		tui_message(t, false, "Ajoutées au parcours : %zu prérequis, puis « %s »", n - 1,
+		tui_message(t, false, "Ajoutées au parcours : %zu prérequis, puis « %s »", n - 1,
 		            title);
 	else
-		tui_message(t, false, "Ajoutée au parcours : %s", title);
+		tui_message(t, false, "Ajoutée au parcours : %s", title);
 }
 
 /* The missing prerequisites of the pending fiche in the pending path, then
@@ -557,7 +558,7 @@ static const char **to_add(struct tui *t, size_t *n)
 		*n = k + 1;
 		free(miss);
 	} else if (p) {
-		tui_message(t, false, "« %s » est déjà dans le parcours « %s »", f->title, p->name);
+		tui_message(t, false, "« %s » est déjà dans le parcours « %s »", f->title, p->name);
 	}
 	adpa_store_paths_free(all, nall);
 	return ids;
@@ -583,14 +584,14 @@ static void add_to(struct tui *t, int64_t id)
 	const char **ids = to_add(t, &n);
 	if (ids && n > 1) {
 		size_t k = (size_t)snprintf(t->padd.label, sizeof t->padd.label,
-		                            "Prérequis absents du parcours : ");
+		                            "Prérequis absents du parcours : ");
 		for (size_t i = 0; i + 1 < n && k < sizeof t->padd.label; i++)
 			k += (size_t)snprintf(t->padd.label + k, sizeof t->padd.label - k, "%s%s",
 			                      i ? ", " : "",
 			                      adpa_course_find(t->course, ids[i])->title);
 		if (k < sizeof t->padd.label)
 			snprintf(t->padd.label + k, sizeof t->padd.label - k,
-			         ". Les ajouter avant ? (o/n) ");
+			         ". Les ajouter avant ? (o/n) ");
 		tui_prompt(t, t->padd.label, prereq_done, NULL);
 	} else if (ids) {
 		add_now(t, ids, n);
@@ -643,12 +644,12 @@ void paths_add_fiche(struct tui *t, size_t i)
 		return;
 	}
 	size_t k = (size_t)snprintf(t->padd.label, sizeof t->padd.label, "%s",
-	                            n ? "Ajouter au parcours (" : "Nom du nouveau parcours : ");
+	                            n ? "Ajouter au parcours (" : "Nom du nouveau parcours : ");
 	for (size_t j = 0; j < n && k < sizeof t->padd.label; j++)
 		k += (size_t)snprintf(t->padd.label + k, sizeof t->padd.label - k, "%s%zu %s",
 		                      j ? ", " : "", j + 1, all[j].name);
 	if (n && k < sizeof t->padd.label)
-		snprintf(t->padd.label + k, sizeof t->padd.label - k, " ou un nom nouveau) : ");
+		snprintf(t->padd.label + k, sizeof t->padd.label - k, " ou un nom nouveau) : ");
 	adpa_store_paths_free(all, n);
 	tui_prompt(t, t->padd.label, which_done, NULL);
 }

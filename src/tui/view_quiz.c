@@ -54,7 +54,7 @@ struct quiz {
 };
 
 static const struct key_def quiz_defs[] = {
-    {'1', false, CMD_CHOICE_1, "1 à 9 : choisir cette réponse, ou la cocher et la décocher"},
+    {'1', false, CMD_CHOICE_1, "1 à 9 : choisir cette réponse, ou la cocher et la décocher"},
     {'2', false, CMD_CHOICE_1 + 1, NULL},
     {'3', false, CMD_CHOICE_1 + 2, NULL},
     {'4', false, CMD_CHOICE_1 + 3, NULL},
@@ -63,16 +63,16 @@ static const struct key_def quiz_defs[] = {
     {'7', false, CMD_CHOICE_1 + 6, NULL},
     {'8', false, CMD_CHOICE_1 + 7, NULL},
     {'9', false, CMD_CHOICE_1 + 8, NULL},
-    {KEY_DOWN, true, CMD_DOWN, "réponse suivante (après la réponse : défiler)"},
+    {KEY_DOWN, true, CMD_DOWN, "réponse suivante (après la réponse : défiler)"},
     {'j', false, CMD_DOWN, NULL},
-    {KEY_UP, true, CMD_UP, "réponse précédente (après la réponse : défiler)"},
+    {KEY_UP, true, CMD_UP, "réponse précédente (après la réponse : défiler)"},
     {'k', false, CMD_UP, NULL},
     {' ', false, CMD_SELECT, "choisir ou cocher la réponse sous le curseur (ou un clic)"},
-    {'\n', false, CMD_OPEN, "valider la réponse ; puis question suivante"},
+    {'\n', false, CMD_OPEN, "valider la réponse ; puis question suivante"},
     {'\r', false, CMD_OPEN, NULL},
     {KEY_ENTER, true, CMD_OPEN, NULL},
-    {'r', false, CMD_RETRY, "à la fin : refaire le quiz"},
-    {']', false, CMD_NEXT, "à la fin : fiche suivante"},
+    {'r', false, CMD_RETRY, "à la fin : refaire le quiz"},
+    {']', false, CMD_NEXT, "à la fin : fiche suivante"},
     {'s', false, CMD_SHUFFLE, "mélanger ou non les réponses (aux prochains quiz)"},
     {KEY_NPAGE, true, CMD_PAGE_DOWN, "page suivante"},
     {KEY_PPAGE, true, CMD_PAGE_UP, "page précédente"},
@@ -130,8 +130,8 @@ static void build_question(struct tui *t, struct quiz *q)
 {
 	const struct adpa_question *qu = qq(t, q, q->k);
 	page_add(&q->pg, t,
-	         qu->ncorrect > 1 ? "Plusieurs réponses possibles : cochez-les, puis Entrée."
-	                          : "Une seule réponse : choisissez-la, puis Entrée.",
+	         qu->ncorrect > 1 ? "Plusieurs réponses possibles : cochez-les, puis Entrée."
+	                          : "Une seule réponse : choisissez-la, puis Entrée.",
 	         theme_role(t, ROLE_DIM), 0, (size_t)-1);
 	page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
 	page_add(&q->pg, t, qu->question, A_BOLD, 0, (size_t)-1);
@@ -142,7 +142,7 @@ static void build_question(struct tui *t, struct quiz *q)
 	page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
 	q->verdict = q->pg.n;
 	page_add(&q->pg, t, q->right[q->k] ? "Juste." : "Pas tout à fait.", A_BOLD, 0, (size_t)-1);
-	page_add(&q->pg, t, "Explication :", A_BOLD, 0, (size_t)-1);
+	page_add(&q->pg, t, "Explication :", A_BOLD, 0, (size_t)-1);
 	page_add(&q->pg, t, qu->explanation, A_NORMAL, 2, (size_t)-1);
 }
 
@@ -153,12 +153,12 @@ static void add_result(struct tui *t, struct quiz *q, int correct)
 	int pct = adpa_quiz_percent(correct, (int)q->n);
 	if (q->review)
 		snprintf(line, sizeof line,
-		         "Révision terminée : %d/%zu juste%s. Les questions manquées reviennent "
+		         "Révision terminée : %d/%zu juste%s. Les questions manquées reviennent "
 		         "demain, les justes plus tard.",
 		         correct, q->n, correct > 1 ? "s" : "");
 	else
 		snprintf(line, sizeof line,
-		         "Score : %d/%zu (%d %%). %s (seuil de maîtrise : %d %%).", correct, q->n,
+		         "Score : %d/%zu (%d %%). %s (seuil de maîtrise : %d %%).", correct, q->n,
 		         pct,
 		         pct >= t->course->mastery ? "Fiche maîtrisée" : "Pas encore maîtrisée",
 		         t->course->mastery);
@@ -173,14 +173,14 @@ static void add_next_steps(struct tui *t, struct quiz *q)
 	size_t i = q->items[0].fiche;
 	char line[1024];
 	page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
-	page_add(&q->pg, t, "Et maintenant ?", theme_style(t, ADPA_STYLE_H2), 0, (size_t)-1);
-	page_add(&q->pg, t, "r : refaire le quiz", A_NORMAL, 2, (size_t)-1);
+	page_add(&q->pg, t, "Et maintenant ?", theme_style(t, ADPA_STYLE_H2), 0, (size_t)-1);
+	page_add(&q->pg, t, "r : refaire le quiz", A_NORMAL, 2, (size_t)-1);
 	if (i + 1 < t->course->nfiches) {
-		snprintf(line, sizeof line, "] : fiche suivante, « %s »",
+		snprintf(line, sizeof line, "] : fiche suivante, « %s »",
 		         t->course->fiches[i + 1]->title);
 		page_add(&q->pg, t, line, A_NORMAL, 2, (size_t)-1);
 	}
-	page_add(&q->pg, t, "Entrée ou q : revenir", A_NORMAL, 2, (size_t)-1);
+	page_add(&q->pg, t, "Entrée ou q : revenir", A_NORMAL, 2, (size_t)-1);
 }
 
 static void build_summary(struct tui *t, struct quiz *q)
@@ -191,7 +191,7 @@ static void build_summary(struct tui *t, struct quiz *q)
 	add_result(t, q, correct);
 	char line[1024];
 	if (!q->saved)
-		page_add(&q->pg, t, "Ce résultat n'est pas enregistré.", theme_role(t, ROLE_DIM), 0,
+		page_add(&q->pg, t, "Ce résultat n’est pas enregistré.", theme_role(t, ROLE_DIM), 0,
 		         (size_t)-1);
 	page_add(&q->pg, t, "", A_NORMAL, 0, (size_t)-1);
 	page_add(&q->pg, t, "Récapitulatif", theme_style(t, ADPA_STYLE_H2), 0, (size_t)-1);
@@ -231,7 +231,7 @@ static void validate(struct tui *t, struct quiz *q)
 		n += q->picked[i];
 	}
 	if (!n) {
-		tui_message(t, false, "Choisissez d’abord une réponse : son numéro, ou Espace");
+		tui_message(t, false, "Choisissez d’abord une réponse : son numéro, ou Espace");
 		return;
 	}
 	q->right[q->k] = adpa_quiz_grade(qu, q->chosen[q->k]);
@@ -266,11 +266,11 @@ static void pick(struct tui *t, struct quiz *q, size_t i)
 {
 	const struct adpa_question *qu = qq(t, q, q->k);
 	if (q->answered) {
-		tui_message(t, false, "Réponse déjà validée : Entrée pour continuer");
+		tui_message(t, false, "Réponse déjà validée : Entrée pour continuer");
 		return;
 	}
 	if (i >= qu->nchoices) {
-		tui_message(t, false, "Il n'y a que %zu réponses", qu->nchoices);
+		tui_message(t, false, "Il n’y a que %zu réponses", qu->nchoices);
 		return;
 	}
 	q->cursor = i;
@@ -285,7 +285,7 @@ static void pick(struct tui *t, struct quiz *q, size_t i)
 static void toggle_shuffle(struct tui *t)
 {
 	if (!t->store) {
-		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 		return;
 	}
 	struct adpa_error err = {0};
@@ -295,7 +295,7 @@ static void toggle_shuffle(struct tui *t)
 	if (progress_check(
 	        t, adpa_store_set(t->store, t->learner, "shuffle", off ? "off" : NULL, &err),
 	        &err) == 0)
-		tui_message(t, false, "Réponses mélangées aux prochains quiz : %s",
+		tui_message(t, false, "Réponses mélangées aux prochains quiz : %s",
 		            off ? "non" : "oui");
 }
 
@@ -415,9 +415,9 @@ static void quiz_status(struct tui *t, void *st, struct status *s)
 {
 	struct quiz *q = st;
 	const char *hint = q->done && !q->review ? "r refaire  ] suivante  Entrée revenir"
-	                   : q->done             ? "Entrée ou q : revenir"
-	                   : q->answered         ? "Entrée : suivante"
-	                                         : "1–9 ou Espace : choisir  Entrée : valider";
+	                   : q->done             ? "Entrée ou q : revenir"
+	                   : q->answered         ? "Entrée : suivante"
+	                                         : "1–9 ou Espace : choisir  Entrée : valider";
 	char pos[64];
 	page_position(t, &q->pg, t->rows - 3, pos, sizeof pos);
 	snprintf(s->left, sizeof s->left, "%s%s%s", pos,
@@ -469,14 +469,14 @@ static void quiz_leave(struct tui *t, void *st)
 	}
 
 static const struct view view_quiz = QUIZ_VIEW(
-    "Quiz", "Chaque réponse validée est enregistrée aussitôt : quitter un quiz en cours garde "
-            "les réponses déjà données. Une réponse validée ne se change pas ; refaites le "
+    "Quiz", "Chaque réponse validée est enregistrée aussitôt : quitter un quiz en cours garde "
+            "les réponses déjà données. Une réponse validée ne se change pas ; refaites le "
             "quiz pour améliorer votre score (le meilleur et le dernier sont gardés).");
 
 static const struct view view_review = QUIZ_VIEW(
     "Révision", "La révision repose les questions manquées, dans un quiz ou une révision, selon "
-                "des boîtes de Leitner : une réponse fausse ramène la question au lendemain ; une "
-                "réponse juste l'espace davantage (2, 4, 8 puis 16 jours), et après la cinquième "
+                "des boîtes de Leitner : une réponse fausse ramène la question au lendemain ; une "
+                "réponse juste l’espace davantage (2, 4, 8 puis 16 jours), et après la cinquième "
                 "boîte elle quitte la révision. Chaque réponse est enregistrée aussitôt.");
 
 static struct quiz *quiz_new(size_t n)
@@ -513,7 +513,7 @@ void view_quiz_open(struct tui *t, size_t i)
 {
 	const struct adpa_fiche *f = t->course->fiches[i];
 	if (!f->nquiz) {
-		tui_message(t, false, "Cette fiche n'a pas de quiz");
+		tui_message(t, false, "Cette fiche n’a pas de quiz");
 		return;
 	}
 	struct quiz *q = t->quiz_paused;
@@ -572,15 +572,15 @@ static void review_ahead(struct tui *t)
 	progress_refresh(t, false);
 	if (!t->review_total) {
 		tui_message(t, false,
-		            "Aucune question en révision : une réponse manquée dans un "
+		            "Aucune question en révision : une réponse manquée dans un "
 		            "quiz y entre, pour revenir le lendemain.");
 		return;
 	}
 	char when[64];
 	progress_when(t, t->review_next, when, sizeof when);
 	snprintf(t->ask, sizeof t->ask,
-	         "Aucune question à revoir aujourd’hui ; prochaine révision %s (%zu question%s). "
-	         "Réviser en avance ? (o/n) ",
+	         "Aucune question à revoir aujourd’hui ; prochaine révision %s (%zu question%s). "
+	         "Réviser en avance ? (o/n) ",
 	         when, t->review_total, t->review_total > 1 ? "s" : "");
 	tui_prompt(t, t->ask, ahead_done, NULL);
 }
@@ -588,7 +588,7 @@ static void review_ahead(struct tui *t)
 void view_review_open(struct tui *t)
 {
 	if (!t->store) {
-		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 		return;
 	}
 	struct adpa_review_item *due = NULL;

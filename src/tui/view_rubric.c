@@ -40,8 +40,8 @@ static const struct key_def rubric_defs[] = {
     {'e', false, CMD_QUIZ, "faire le quiz de la fiche choisie"},
     {'+', false, CMD_PATH_ADD, "ajouter la fiche choisie à un de vos parcours (et ses prérequis)"},
     {'f', false, CMD_FILTER,
-     "filtrer : niveau (débutant…), statut (nouvelle, en cours, lue, maîtrisée), durée "
-     "maximale (10), mot-clé ; vide : tout"},
+     "filtrer : niveau (débutant…), statut (nouvelle, en cours, lue, maîtrisée), durée "
+     "maximale (10), mot-clé ; vide : tout"},
     {'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
 };
 static const struct key_table rubric_keys = KEY_TABLE("Rubrique", rubric_defs);
@@ -65,11 +65,11 @@ static void fiche_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	const struct adpa_fiche *f = t->course->fiches[v->shown[i]];
 	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_NORMAL;
 	char dur[32], quiz[32];
-	snprintf(dur, sizeof dur, "%d min", f->duration);
+	snprintf(dur, sizeof dur, "%d min", f->duration);
 	const struct adpa_fiche_state *st = progress_of(t, v->shown[i]);
 	quiz[0] = '\0';
 	if (f->nquiz && st->p.best >= 0)
-		snprintf(quiz, sizeof quiz, "quiz %d %%", st->p.best);
+		snprintf(quiz, sizeof quiz, "quiz %d %%", st->p.best);
 	else if (f->nquiz)
 		snprintf(quiz, sizeof quiz, "quiz %s/%zu", t->g->dash, f->nquiz);
 	const char *level = adpa_level_label(f->level);
@@ -166,7 +166,7 @@ static void rubric_open_fiche(struct tui *t, struct rubric *v)
 	if (!v->list.n) {
 		tui_message(t, false,
 		            adpa_filter_empty(&v->filter)
-		                ? "Cette rubrique n'a pas encore de fiche"
+		                ? "Cette rubrique n’a pas encore de fiche"
 		                : "Aucune fiche ne correspond au filtre (f le change)");
 		return;
 	}
@@ -210,7 +210,7 @@ static void rubric_key(struct tui *t, void *st, enum cmd cmd)
 			paths_add_fiche(t, v->shown[v->list.sel]);
 		break;
 	case CMD_FILTER:
-		tui_prompt(t, "Filtre (niveau, statut, durée, mot-clé) : ", filter_done, v);
+		tui_prompt(t, "Filtre (niveau, statut, durée, mot-clé) : ", filter_done, v);
 		break;
 	case CMD_SEARCH:
 		view_search_prompt(t);
@@ -241,7 +241,7 @@ static void rubric_status(struct tui *t, void *st, struct status *s)
 	char what[256];
 	adpa_filter_describe(&v->filter, what, sizeof what);
 	if (*what)
-		snprintf(s->left, sizeof s->left, "filtre : %s — %zu/%zu fiches", what, v->list.n,
+		snprintf(s->left, sizeof s->left, "filtre : %s — %zu/%zu fiches", what, v->list.n,
 		         rub(v)->nfiches);
 	else if (v->list.n)
 		snprintf(s->left, sizeof s->left, "fiche %zu/%zu", v->list.sel + 1, v->list.n);
@@ -260,9 +260,9 @@ static void rubric_leave(struct tui *t, void *st)
 static const struct view view_rubric = {
     .name = "Rubrique",
     .keys = rubric_tables,
-    .notes = "Marques : ○ fiche pas encore ouverte, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : "
-             "- ~ x *) ; « maj » : la fiche a changé depuis votre lecture. « quiz –/3 » : quiz "
-             "pas encore fait ; « quiz 75 % » : votre meilleur score.",
+    .notes = "Marques : ○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : "
+             "- ~ x *) ; « maj » : la fiche a changé depuis votre lecture. « quiz –/3 » : quiz "
+             "pas encore fait ; « quiz 75 % » : votre meilleur score.",
     .enter = rubric_enter,
     .leave = rubric_leave,
     .draw = rubric_draw,

@@ -133,7 +133,7 @@ static void results_draw(struct tui *t, void *st)
 {
 	struct results *v = st;
 	results_layout(t, v);
-	char *left = xasprintf("Recherche%s« %s »", t->g->sep, v->query);
+	char *left = xasprintf("Recherche%s« %s »", t->g->sep, v->query);
 	char right[64];
 	if (v->hits.total > v->hits.n)
 		snprintf(right, sizeof right, "%zu premières sur %zu", v->hits.n, v->hits.total);
@@ -154,7 +154,7 @@ static void open_hit(struct tui *t, struct results *v)
 	if (f) /* else the course changed on disk since adpa started */
 		view_reader_open_search(t, f->index, v->query);
 	else
-		tui_message(t, true, "La fiche « %s » n'est plus dans ce cours", h->id);
+		tui_message(t, true, "La fiche « %s » n’est plus dans ce cours", h->id);
 }
 
 static void results_key(struct tui *t, void *st, enum cmd cmd)
@@ -202,10 +202,10 @@ static const struct view view_results = {
     .keys = results_tables,
     /* no-break spaces inside the guillemets: a quote never ends a line */
     .notes = "La recherche ignore les majuscules et les accents (« donnees » trouve "
-             "« données ») ; chaque mot tapé est un début de mot (« donn » trouve "
-             "« données ») et tous doivent se trouver dans la fiche : titre, mots-clés, "
-             "résumé, texte ou quiz. Un mot du titre ou des mots-clés compte plus qu'un mot "
-             "du texte. Les mots trouvés sont soulignés ; Entrée ouvre la fiche à la "
+             "« données ») ; chaque mot tapé est un début de mot (« donn » trouve "
+             "« données ») et tous doivent se trouver dans la fiche : titre, mots-clés, "
+             "résumé, texte ou quiz. Un mot du titre ou des mots-clés compte plus qu’un mot "
+             "du texte. Les mots trouvés sont soulignés ; Entrée ouvre la fiche à la "
              "première occurrence, et n, N continuent la recherche dans la fiche.",
     .leave = results_leave,
     .draw = results_draw,
@@ -239,9 +239,9 @@ static void run(struct tui *t, void *st, const char *query)
 	struct results *v = xcalloc(1, sizeof *v);
 	struct adpa_error err = {0};
 	if (adpa_search_query(session_index(t), t->course, query, RESULT_LIMIT, &v->hits, &err) < 0)
-		tui_message(t, true, "Recherche impossible : %s", err.msg);
+		tui_message(t, true, "Recherche impossible : %s", tui_reason(err.code));
 	else if (!v->hits.n)
-		tui_message(t, false, "« %s » : aucune fiche ne contient ces mots", query);
+		tui_message(t, false, "« %s » : aucune fiche ne contient ces mots", query);
 	if (!v->hits.n) {
 		free(v);
 		return;
@@ -258,5 +258,5 @@ static void run(struct tui *t, void *st, const char *query)
 
 void view_search_prompt(struct tui *t)
 {
-	tui_prompt(t, "Rechercher : ", run, NULL);
+	tui_prompt(t, "Rechercher : ", run, NULL);
 }

@@ -15,7 +15,7 @@ wait_for "élément suivant"
 wait_for "Entrée → l"
 wait_for "Partout"
 keys G # « Partout » ends below the first screen when Home has many keys
-wait_for "quitter adpa, depuis n'importe quel écran"
+wait_for "quitter adpa, depuis n’importe quel écran"
 screen | grep -q "^   Q  *quitter adpa, depuis" || fail "Q is not listed in front of its help"
 ok "help on home lists its keys and the global ones"
 
@@ -55,10 +55,10 @@ keys ?
 wait_row 0 "Aide › Rubrique"
 wait_for "rubrique suivante"
 keys G # the notes come after the keys
-wait_for "○ fiche pas encore ouverte"
+wait_for "○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée"
 keys q
 keys x
-wait_for "Touche sans effet ici : ? affiche l'aide"
+wait_for "Touche sans effet ici : ? affiche l’aide"
 ok "the rubric's help explains the marks; an unknown key points to ?"
 
 keys q

@@ -82,7 +82,7 @@ ok "the next day, Home shows the count and r reviews the question with the quiz'
 
 adpa ADPA_NOW=$((T0 + 3 * DAY - 1)) --learner ana
 wait_home
-wait_for "Révision : prochaine aujourd’hui à 22 h 13 (ou en avance)"
+wait_for "Révision : prochaine aujourd’hui à 22 h 13 (ou en avance)"
 keys Q
 wait_exit 0
 adpa ADPA_NOW=$((T0 + 3 * DAY)) --learner ana

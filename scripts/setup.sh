@@ -4,9 +4,9 @@
 # builds in build/. The README explains why each package is here.
 
 ADPA_PACKAGES="gcc libc6-dev meson ninja-build pkg-config libcmark-dev libyaml-dev libsqlite3-dev
-libncurses-dev libunistring-dev libjansson-dev"
+libncurses-dev libunistring-dev libjansson-dev uuid-dev libcurl4-openssl-dev"
 ADPA_TEST_PACKAGES="tmux python3 python3-yaml python3-jsonschema sqlite3 zsh groff-base less cmark lowdown
-ncurses-term"
+ncurses-term chromium poppler-utils"
 
 adpa_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -31,6 +31,14 @@ adpa_install() {
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || return 1
     # shellcheck disable=SC2086
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >&2
+}
+
+# node and npm for the LRS test (tests/trainer/lrs.sh): Debian's, unless a
+# node with its npm is there already (another packaging of node ships npm
+# itself, and Debian's npm package would conflict with it).
+adpa_install_node() {
+    command -v node >/dev/null && command -v npm >/dev/null && return 0
+    adpa_install nodejs npm
 }
 
 adpa_build() { # adpa_build DIR [meson options...]

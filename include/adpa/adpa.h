@@ -9,6 +9,7 @@
 #include "progress.h"
 #include "quiz.h"
 #include "render.h"
+#include "report.h"
 #include "review.h"
 #include "search.h"
 #include "store.h"

@@ -95,6 +95,11 @@ struct adpa_doc {
  * costs more than its size. adpa check warns where a fiche reaches it. */
 #define ADPA_RENDER_MAX_NEST 16
 
+/* libcmark 0.30.2 (Debian 12) takes time quadratic in the number of image
+ * openers "![" (CVE-2023-22486, fixed in 0.30.3): past this many in a body,
+ * the next ones are shown as text, and adpa check warns. */
+#define ADPA_MAX_IMAGES 1000
+
 struct adpa_render_opts {
 	int width;       /* cells per line; values below 10 are raised to 10 */
 	int line_offset; /* added to cmark's line numbers (body_line - 1) */

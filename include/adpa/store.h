@@ -22,7 +22,7 @@
 #include "course.h"
 #include "error.h"
 
-#define ADPA_STORE_VERSION 6 /* the schema version this adpa writes */
+#define ADPA_STORE_VERSION 8 /* the schema version this adpa writes */
 
 struct adpa_store;
 
@@ -59,6 +59,14 @@ struct adpa_store *adpa_store_open(const char *path, enum adpa_store_mode mode,
  * every writing one fails. */
 struct adpa_store *adpa_store_open_foreign(const char *path, struct adpa_error *err);
 
+/* Writes a consistent copy of s (what every committed transaction wrote,
+ * including what still sits in the -wal) to target as one standalone file,
+ * created 0600, that adpa_store_open_foreign reads. An existing target is
+ * refused (« le fichier existe déjà … ») unless overwrite; then the copy
+ * replaces it only once complete. A failure leaves no partial copy. */
+int adpa_store_snapshot(struct adpa_store *s, const char *target, bool overwrite,
+                        struct adpa_error *err);
+
 void adpa_store_close(struct adpa_store *s);
 /* The path it was opened with. */
 const char *adpa_store_path(const struct adpa_store *s);
@@ -72,7 +80,8 @@ int adpa_store_create_at(const char *path, int v, struct adpa_error *err);
 int adpa_store_version(struct adpa_store *s);
 
 /* Learners. The id of name, created when create is true (else 0 when absent);
- * -1 on error. */
+ * -1 on error. name is normalised first (adpa_learner_name_clean, learner.h:
+ * an empty name is an error), and a new learner gets a random UUID. */
 int64_t adpa_store_learner(struct adpa_store *s, const char *name, bool create, int64_t now,
                            struct adpa_error *err);
 /* All learner names, sorted; the caller frees each and the array. On a
@@ -159,6 +168,23 @@ typedef int (*adpa_review_fn)(const struct adpa_review_row *row, void *arg);
 int adpa_store_review(struct adpa_store *s, int64_t learner, const char *course, int64_t until,
                       adpa_review_fn fn, void *arg, struct adpa_error *err);
 
+/* Quiz results, for a trainer's report. A finished attempt: fiche,
+ * questions, correct (question -1, chosen NULL); an answer given in a
+ * finished attempt: fiche, question (its index), chosen (as
+ * adpa_quiz_encode wrote it), correct (1 or 0). Borrowed for the call. */
+struct adpa_result_row {
+	const char *fiche;
+	int question, questions, correct;
+	const char *chosen;
+};
+typedef int (*adpa_result_fn)(const struct adpa_result_row *r, void *arg);
+/* Calls fn for each finished attempt of learner in course, oldest first. */
+int adpa_store_results(struct adpa_store *s, int64_t learner, const char *course, adpa_result_fn fn,
+                       void *arg, struct adpa_error *err);
+/* Calls fn for each answer given in a finished attempt of learner in course. */
+int adpa_store_result_answers(struct adpa_store *s, int64_t learner, const char *course,
+                              adpa_result_fn fn, void *arg, struct adpa_error *err);
+
 /* Learner-wide values (the last fiche read, settings). value NULL deletes.
  * adpa_store_get returns a copy (caller frees) or NULL when absent. */
 int adpa_store_set(struct adpa_store *s, int64_t learner, const char *key, const char *value,
@@ -210,6 +236,7 @@ int adpa_store_notes(struct adpa_store *s, int64_t learner, const char *course, 
  * or annotated. */
 struct adpa_export_row {
 	const char *learner, *course, *fiche;
+	const char *learner_id; /* the learner's stable identity (learner.h) */
 	int64_t first_opened, completed, last_activity;
 	int seconds, attempts, best;           /* best -1 without a finished attempt */
 	const char *note;                      /* NULL when none */

@@ -21,18 +21,26 @@ struct cli {
 	int color;              /* --color: an enum color_mode */
 	const char *rubric;     /* --rubric */
 	bool json;
-	const char *db;      /* --db */
-	const char *learner; /* --learner */
-	bool all;            /* --all */
-	const char *format;  /* --format */
-	bool no_shuffle;     /* --no-shuffle */
-	bool due;            /* --due */
-	bool no_mouse;       /* --no-mouse: the interface leaves the mouse to the terminal */
-	bool help;           /* --help */
-	bool version;        /* --version */
-	int theme;           /* --theme: enum tui_theme */
-	int hyperlinks;      /* --hyperlinks: enum tui_hyperlinks */
-	char **args;         /* operands after the command */
+	const char *db;       /* --db */
+	const char *learner;  /* --learner */
+	bool all;             /* --all */
+	const char *format;   /* --format */
+	bool force;           /* --force */
+	const char *by;       /* --by */
+	bool excel;           /* --excel */
+	bool no_shuffle;      /* --no-shuffle */
+	bool due;             /* --due */
+	bool no_mouse;        /* --no-mouse: the interface leaves the mouse to the terminal */
+	bool help;            /* --help */
+	bool version;         /* --version */
+	int theme;            /* --theme: enum tui_theme */
+	int hyperlinks;       /* --hyperlinks: enum tui_hyperlinks */
+	const char *lrs;      /* sync --lrs */
+	const char *user;     /* sync --user */
+	const char *password; /* sync --password */
+	bool dry_run;         /* sync --dry-run */
+	int batch;            /* sync --batch, 0: the default */
+	char **args;          /* operands after the command */
 	int nargs;
 };
 
@@ -107,7 +115,14 @@ void print_diag(FILE *fp, const struct adpa_diag *d);
 
 int cmd_progress(struct cli *cli);
 int cmd_export(struct cli *cli);
+/* export_xapi.c: export --format xapi, for learner who (NULL: all). */
+int export_xapi(struct cli *cli, struct adpa_store *s, const char *who);
 int cmd_report(struct cli *cli);
+/* cmd_learners.c: the learners of a progress file, with their identity. */
+int cmd_learners(struct cli *cli);
+/* cmd_sync.c: push the xAPI statements to a Learning Record Store. */
+int cmd_sync(struct cli *cli);
+int cmd_snapshot(struct cli *cli);
 int cmd_quiz(struct cli *cli);
 int cmd_review(struct cli *cli);
 int cmd_search(struct cli *cli);
@@ -124,6 +139,12 @@ const char *learner_name(const struct cli *cli);
 struct adpa_store *open_store(const struct cli *cli, enum adpa_store_mode mode);
 /* The time: $ADPA_NOW when set (tests), else the clock. */
 int64_t now_seconds(void);
+/* "adpa: unknown learner « NAME »" with the known names (cleaned) on stderr;
+ * returns EXIT_FAIL. */
+int unknown_learner(const char *name, const char *const *known, size_t n);
+/* The same for a store: EXIT_FAIL (said) when name is not a learner of s,
+ * else EXIT_OK; *id gets its id. */
+int learner_known(struct adpa_store *s, const char *name, int64_t *id);
 /* ISO 8601 UTC, or "" for 0. */
 void format_time(int64_t t, char *buf, size_t size);
 
@@ -184,6 +205,8 @@ json_t *json_root(void);      /* {"format": 1} */
 int json_print(json_t *root, const struct json_out *out);
 /* One CSV cell (RFC 4180, formulas neutralised), then "," or CRLF. */
 void csv_cell(FILE *fp, const char *s, bool last, bool tty);
+/* The same with another separator (';' for --excel), which is then quoted. */
+void csv_cell_sep(FILE *fp, const char *s, bool last, bool tty, char sep);
 
 /* ansi.c */
 bool use_color(const struct cli *cli, FILE *fp);

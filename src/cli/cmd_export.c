@@ -21,9 +21,9 @@
 
 #include "cli.h"
 
-static const char *const columns[] = {"learner",       "course",  "fiche",    "first_opened",
-                                      "completed",     "seconds", "best",     "attempts",
-                                      "last_activity", "note",    "bookmarks"};
+static const char *const columns[] = {"learner",      "learner_id",    "course",  "fiche",
+                                      "first_opened", "completed",     "seconds", "best",
+                                      "attempts",     "last_activity", "note",    "bookmarks"};
 #define NCOLS (sizeof columns / sizeof columns[0])
 
 struct csv {
@@ -53,9 +53,9 @@ static int csv_row(const struct adpa_export_row *r, void *arg)
 		snprintf(best, sizeof best, "%d", r->best);
 	snprintf(att, sizeof att, "%d", r->attempts);
 	char *marks = csv_bookmarks(r);
-	const char *cells[NCOLS] = {r->learner, r->course, r->fiche, first, done,
-	                            secs,       best,      att,      last,  r->note ? r->note : "",
-	                            marks};
+	const char *cells[NCOLS] = {
+	    r->learner, r->learner_id,          r->course, r->fiche, first, done, secs, best, att,
+	    last,       r->note ? r->note : "", marks};
 	for (size_t i = 0; i < NCOLS; i++)
 		csv_cell(stdout, cells[i], i + 1 == NCOLS, o->tty);
 	free(marks);
@@ -86,6 +86,7 @@ static int json_row(const struct adpa_export_row *r, void *arg)
 	struct json_rows *j = arg;
 	json_t *o = jok(json_object());
 	jset(o, "learner", json_text(&j->out, JSON_LEARNER, r->learner));
+	jset(o, "learner_id", json_text(&j->out, JSON_ID, r->learner_id));
 	jset(o, "course", json_text(&j->out, JSON_ID, r->course));
 	jset(o, "fiche", json_text(&j->out, JSON_ID, r->fiche));
 	jset(o, "first_opened", json_time(r->first_opened));
@@ -103,16 +104,26 @@ static int json_row(const struct adpa_export_row *r, void *arg)
 int cmd_export(struct cli *cli)
 {
 	if (!cli->format)
-		return usage_error(cli, "export needs --format csv or --format json");
+		return usage_error(cli, "export needs --format csv, json or xapi");
 	if (cli->all && cli->learner)
 		return usage_error(cli, "--all and --learner exclude each other");
 	struct adpa_store *s = open_store(cli, ADPA_STORE_READ_ONLY);
 	if (!s)
 		return EXIT_FAIL;
 	const char *who = cli->all ? NULL : learner_name(cli);
+	int64_t id;
+	if (cli->learner && learner_known(s, who, &id) != EXIT_OK) { /* not an empty export */
+		adpa_store_close(s);
+		return EXIT_FAIL;
+	}
 	struct adpa_error err = {0};
 	bool write_failed = false;
 	int rc;
+	if (!strcmp(cli->format, "xapi")) {
+		rc = export_xapi(cli, s, who);
+		adpa_store_close(s);
+		return rc;
+	}
 	if (!strcmp(cli->format, "csv")) {
 		struct csv o = {.tty = isatty(STDOUT_FILENO)};
 		for (size_t i = 0; i < NCOLS; i++)

@@ -2,7 +2,8 @@
  * adpa progress [--learner NAME] [--json] [--db FILE]: the progress screen's
  * summary, as text (the learner's name cleaned for the terminal) or JSON (the
  * shared vocabulary of adpa(1): "fiche", "rubric", "best", ISO 8601 dates or
- * null); with --db, of a file read as a collected one.
+ * null); with --db, of a file read as a collected one, where a learner the
+ * file does not have is an error that lists the ones it has.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -137,7 +138,14 @@ int cmd_progress(struct cli *cli)
 	}
 	struct adpa_error err = {0};
 	const char *name = learner_name(cli);
-	int64_t id = adpa_store_learner(s, name, false, 0, &err);
+	int64_t id = 0;
+	if (cli->db && learner_known(s, name, &id) != EXIT_OK) { /* a trainer's typo */
+		adpa_store_close(s);
+		adpa_course_free(c);
+		return EXIT_FAIL;
+	}
+	if (!cli->db)
+		id = adpa_store_learner(s, name, false, 0, &err);
 	struct adpa_summary *sum = id >= 0 ? adpa_summary_new(c, s, id, true, &err) : NULL;
 	int rc = EXIT_OK;
 	if (!sum) {

@@ -1,11 +1,13 @@
 /*
- * adpa report FILE... [--json]: the progress files of a workshop (one per
- * laptop), read as untrusted collected files (adpa_store_open_foreign), in
- * one table: per learner, the share of fiches
- * read in each rubric and the quiz mean. A learner found in several files
- * (one person on two laptops) is merged by name. Names come from files
- * collected from other machines: cleaned for the terminal, repaired (U+FFFD)
- * in JSON, never dropped.
+ * adpa report FILE... [--by fiche|question|learner] [--format
+ * text|csv|json|html] [--excel] [--learner NAME]: the progress files of a
+ * workshop (one per laptop), each read as an untrusted collected file
+ * (adpa_store_open_foreign: read-only, nothing created beside it), in one
+ * report computed by the core (report.h): per learner, per fiche, per
+ * question. A learner is a name in a file: two people with one name on two
+ * laptops stay apart, and a line on stderr plus a marker in the output say
+ * so. Names, notes and course text are cleaned for the terminal, escaped in
+ * HTML (report_html.c), repaired in JSON, neutralised in CSV.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -15,145 +17,189 @@
 #include <adpa/util.h>
 
 #include "cli.h"
+#include "report_out.h"
 
-struct person {
-	char *name;
-	struct adpa_progress *records; /* one per course fiche */
-};
+#define NBSP "\xC2\xA0"
 
-struct roster {
-	struct person *v;
-	size_t n, cap;
-};
-
-static struct person *person_get(struct roster *r, const char *name, size_t nfiches)
+static void pad(const char *s, int width)
 {
-	for (size_t i = 0; i < r->n; i++)
-		if (!strcmp(r->v[i].name, name))
-			return &r->v[i];
-	XGROW(r->v, r->cap, r->n + 1);
-	struct person *p = &r->v[r->n++];
-	p->name = xstrdup(name);
-	p->records = xcalloc(nfiches + 1, sizeof *p->records);
-	for (size_t i = 0; i < nfiches; i++)
-		p->records[i].best = p->records[i].last = -1;
-	return p;
+	int w = adpa_text_width(s, strlen(s));
+	printf("%s%*s", s, width > w ? width - w : 1, "");
 }
 
-/* Adds every learner of one file to the roster. */
-static int read_file(const struct adpa_course *c, const char *path, struct roster *r)
+void report_mean(char *buf, size_t size, int mean, size_t over)
 {
-	struct adpa_error err = {0};
-	struct adpa_store *s = adpa_store_open_foreign(path, &err); /* untrusted, read-only */
-	if (!s) {
-		cli_warn("%s: %s", path, err.msg);
-		return -1;
+	if (mean < 0)
+		snprintf(buf, size, "—");
+	else
+		snprintf(buf, size, "%d" NBSP "%% (%zu" NBSP "quiz)", mean, over);
+}
+
+static void text_learners(const struct adpa_report *r)
+{
+	printf("Par apprenant (%zu)\n\n", r->nlearners);
+	pad("Apprenant", 24);
+	pad("Fichier", 24);
+	printf("Fiches lues  Moyenne quiz       Temps\n");
+	for (size_t i = 0; i < r->nlearners; i++) {
+		const struct adpa_report_learner *l = &r->learners[i];
+		char *name = text_clean(l->name), *src = text_clean(l->source);
+		char *who = xasprintf("%s%s", name, l->name_shared ? " (*)" : "");
+		char read[32], mean[48];
+		snprintf(read, sizeof read, "%zu/%zu", l->read, r->course->nfiches);
+		report_mean(mean, sizeof mean, l->mean, l->quizzes);
+		pad(who, 24);
+		pad(src, 24);
+		pad(read, 13);
+		pad(mean, 19);
+		printf("%lld min\n", (long long)(l->seconds + 59) / 60);
+		free(who);
+		free(name);
+		free(src);
 	}
-	char **names;
+	if (r->shared_names)
+		printf("\n(*) même nom qu’un autre apprenant : ce sont des personnes distinctes, "
+		       "chacune avec son fichier.\n");
+}
+
+static void text_fiches(const struct adpa_report *r)
+{
+	printf("Par fiche\n\n");
+	pad("Fiche", 36);
+	printf("Lue par  Moyenne quiz\n");
+	for (size_t i = 0; i < r->course->nfiches; i++) {
+		const struct adpa_report_fiche *f = &r->fiches[i];
+		char readers[32], mean[48];
+		snprintf(readers, sizeof readers, "%zu/%zu", f->readers, r->nlearners);
+		report_mean(mean, sizeof mean, f->mean, f->quizzes);
+		pad(f->fiche->id, 36);
+		pad(readers, 9);
+		printf("%s\n", mean);
+	}
+}
+
+static void text_questions(const struct adpa_report *r)
+{
 	size_t n;
-	int rc = adpa_store_learners(s, &names, &n, &err);
-	for (size_t k = 0; rc == 0 && k < n; k++) {
-		int64_t id = adpa_store_learner(s, names[k], false, 0, &err);
-		struct person *p = person_get(r, names[k], c->nfiches);
-		for (size_t i = 0; rc == 0 && i < c->nfiches; i++) {
-			struct adpa_progress one;
-			rc = adpa_store_progress(s, id, c->id, c->fiches[i]->id, &one, &err);
-			if (rc == 0)
-				adpa_progress_merge(&p->records[i], &one);
+	const struct adpa_report_question **v = report_hardest(r, &n);
+	printf("Par question, la plus difficile d’abord (%zu avec des réponses)\n", n);
+	for (size_t i = 0; i < n; i++) {
+		const struct adpa_report_question *q = v[i];
+		const struct adpa_question *cq = &q->fiche->quiz[q->index];
+		printf("\n%s, question %zu" NBSP ": facilité %d" NBSP "%% (%zu juste%s sur %zu)\n",
+		       q->fiche->id, q->index + 1, q->facility, q->right, q->right > 1 ? "s" : "",
+		       q->answers);
+		printf("  ");
+		print_clean(stdout, cq->question);
+		printf("\n");
+		if (q->wrong) {
+			char *text = adpa_report_answer_text(cq, q->wrong);
+			printf("  Réponse fausse la plus choisie" NBSP ": «" NBSP);
+			print_clean(stdout, text);
+			printf(NBSP "» (%zu fois)\n", q->wrong_count);
+			free(text);
 		}
 	}
-	if (rc < 0)
-		cli_warn("%s: %s", path, err.msg);
-	for (size_t k = 0; k < n; k++)
-		free(names[k]);
-	free(names);
-	adpa_store_close(s);
+	free(v);
+}
+
+/* Answered questions, lowest facility first (course order among equals). */
+const struct adpa_report_question **report_hardest(const struct adpa_report *r, size_t *n)
+{
+	const struct adpa_report_question **v = xcalloc(r->nquestions + 1, sizeof *v);
+	*n = 0;
+	for (int f = 0; f <= 100; f++)
+		for (size_t k = 0; k < r->nquestions; k++)
+			if (r->questions[k].answers && r->questions[k].facility == f)
+				v[(*n)++] = &r->questions[k];
+	return v;
+}
+
+static void print_text(const struct adpa_report *r, const char *by)
+{
+	bool all = !by;
+	if (all || !strcmp(by, "learner"))
+		text_learners(r);
+	if (all)
+		printf("\n");
+	if (all || !strcmp(by, "fiche"))
+		text_fiches(r);
+	if (all)
+		printf("\n");
+	if (all || !strcmp(by, "question"))
+		text_questions(r);
+}
+
+/* Reads every file; a file that cannot be read is said and skipped (exit 1). */
+static int read_files(struct cli *cli, struct adpa_report *r)
+{
+	int rc = EXIT_OK;
+	for (int i = 0; i < cli->nargs; i++) {
+		struct adpa_error err = {0};
+		const char *path = cli->args[i];
+		struct adpa_store *s = adpa_store_open_foreign(path, &err);
+		if (!s || adpa_report_add(r, s, path, &err) < 0) {
+			cli_warn("%s: %s", path, err.msg);
+			rc = EXIT_FAIL;
+		}
+		adpa_store_close(s);
+	}
+	adpa_report_finish(r);
 	return rc;
 }
 
-static int percent(size_t part, size_t whole)
+/* One line on stderr naming each name that several learners carry. */
+static void say_shared(const struct adpa_report *r)
 {
-	return whole ? (int)(part * 100 / whole) : 0;
-}
-
-static void print_table(const struct adpa_course *c, struct roster *r)
-{
-	printf("%-20s", "Apprenant");
-	for (size_t k = 0; k < c->nrubrics; k++)
-		printf(" %11.11s", c->rubrics[k].id);
-	printf("  %s\n", "Moyenne quiz");
-	for (size_t i = 0; i < r->n; i++) {
-		struct adpa_summary *sum = adpa_summary_from(c, r->v[i].records);
-		char *name = text_clean(r->v[i].name); /* ESC, OSC 52, OSC 8 made visible */
-		int w = adpa_text_width(name, strlen(name));
-		printf("%s%*s", name, w < 20 ? 20 - w : 1, "");
-		free(name);
-		for (size_t k = 0; k < c->nrubrics; k++)
-			printf(" %9d\xC2\xA0%%",
-			       percent(sum->rubrics[k].read, sum->rubrics[k].fiches));
-		if (sum->total.quiz_mean >= 0)
-			printf("  %d\xC2\xA0%%\n", sum->total.quiz_mean);
-		else
-			printf("  —\n");
-		adpa_summary_free(sum);
+	struct buf b = {0};
+	for (size_t i = 0; i < r->nlearners; i++) {
+		bool first = true;
+		for (size_t j = 0; j < i; j++)
+			first &= strcmp(r->learners[i].name, r->learners[j].name) != 0;
+		if (r->learners[i].name_shared && first)
+			buf_printf(&b, "%s« %s »", b.len ? ", " : "", r->learners[i].name);
 	}
-	printf("\n%zu apprenant%s ; pourcentage de fiches lues par rubrique, moyenne des meilleurs "
-	       "scores aux quiz.\n",
-	       r->n, r->n > 1 ? "s" : "");
+	if (b.len)
+		cli_warn("même nom pour plusieurs apprenants de fichiers différents (%s) : gardés "
+		         "séparés, avec leur fichier",
+		         b.p);
+	buf_free(&b);
 }
 
-static json_t *tally_json(struct json_out *out, const char *rubric, const struct adpa_tally *t)
+static int print_report(struct cli *cli, const struct adpa_report *r, const char *format)
 {
-	json_t *o = jok(json_object());
-	if (rubric)
-		jset(o, "rubric", json_text(out, JSON_ID, rubric));
-	jset(o, "fiches", json_integer((json_int_t)t->fiches));
-	jset(o, "read", json_integer((json_int_t)t->read));
-	jset(o, "mastered", json_integer((json_int_t)t->mastered));
-	jset(o, "quiz_mean", json_score(t->quiz_mean));
-	return o;
-}
-
-static int print_json(const struct adpa_course *c, struct roster *r)
-{
-	struct json_out out = {0};
-	json_t *root = json_root(), *learners = jok(json_array());
-	jset(root, "course", json_text(&out, JSON_ID, c->id));
-	for (size_t i = 0; i < r->n; i++) {
-		struct adpa_summary *sum = adpa_summary_from(c, r->v[i].records);
-		json_t *rub = jok(json_array());
-		for (size_t k = 0; k < c->nrubrics; k++)
-			jpush(rub, tally_json(&out, c->rubrics[k].id, &sum->rubrics[k]));
-		json_t *o = tally_json(&out, NULL, &sum->total);
-		jset(o, "learner", json_text(&out, JSON_LEARNER, r->v[i].name));
-		jset(o, "rubrics", rub);
-		jpush(learners, o);
-		adpa_summary_free(sum);
-	}
-	jset(root, "learners", learners);
-	return json_print(root, &out);
+	if (!strcmp(format, "json"))
+		return report_json(r) < 0 ? EXIT_FAIL : EXIT_OK;
+	if (!strcmp(format, "csv"))
+		return report_csv(r, cli->by ? cli->by : "learner", cli->excel);
+	if (!strcmp(format, "html"))
+		return report_html(r, cli->by);
+	print_text(r, cli->by);
+	return EXIT_OK;
 }
 
 int cmd_report(struct cli *cli)
 {
+	const char *format = cli->format ? cli->format : cli->json ? "json" : "text";
+	if (cli->json && cli->format && strcmp(cli->format, "json"))
+		return usage_error(cli, "--json and --format %s exclude each other", cli->format);
+	if (cli->excel && strcmp(format, "csv"))
+		return usage_error(cli, "--excel goes with --format csv");
 	struct adpa_course *c = open_course(cli, 0);
 	if (!c)
 		return EXIT_FAIL;
-	struct roster r = {0};
-	int rc = EXIT_OK;
-	for (int i = 0; i < cli->nargs; i++)
-		if (read_file(c, cli->args[i], &r) < 0)
-			rc = EXIT_FAIL;
-	if (cli->json) {
-		if (print_json(c, &r) < 0)
-			rc = EXIT_FAIL;
-	} else
-		print_table(c, &r);
-	for (size_t i = 0; i < r.n; i++) {
-		free(r.v[i].name);
-		free(r.v[i].records);
+	struct adpa_report *r = adpa_report_new(c, cli->learner);
+	int rc = read_files(cli, r);
+	if (cli->learner && !r->nlearners) {
+		unknown_learner(cli->learner, (const char *const *)r->skipped, r->nskipped);
+		rc = EXIT_FAIL;
+	} else {
+		say_shared(r);
+		int out = print_report(cli, r, format);
+		if (out != EXIT_OK)
+			rc = out;
 	}
-	free(r.v);
+	adpa_report_free(r);
 	adpa_course_free(c);
 	return rc;
 }

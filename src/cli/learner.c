@@ -78,3 +78,37 @@ void format_time(int64_t t, char *buf, size_t size)
 	gmtime_r(&tt, &tm);
 	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+int unknown_learner(const char *name, const char *const *known, size_t n)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < n && i < 50; i++)
+		buf_printf(&b, "%s« %s »", i ? ", " : "", known[i]);
+	if (n > 50)
+		buf_printf(&b, " et %zu autres", n - 50);
+	if (n)
+		cli_warn("apprenant inconnu « %s » ; apprenants connus : %s", name, b.p);
+	else
+		cli_warn("apprenant inconnu « %s » ; le fichier n’a aucun apprenant", name);
+	buf_free(&b);
+	return EXIT_FAIL;
+}
+
+int learner_known(struct adpa_store *s, const char *name, int64_t *id)
+{
+	struct adpa_error err = {0};
+	*id = adpa_store_learner(s, name, false, 0, &err);
+	if (*id > 0)
+		return EXIT_OK;
+	char **names = NULL;
+	size_t n = 0;
+	if (*id < 0 || adpa_store_learners(s, &names, &n, &err) < 0) {
+		cli_warn("%s: %s", adpa_store_path(s), err.msg);
+		return EXIT_FAIL;
+	}
+	unknown_learner(name, (const char *const *)names, n);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return EXIT_FAIL;
+}

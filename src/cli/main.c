@@ -24,7 +24,8 @@
 
 #include "cli.h"
 
-/* clang-format off: one line per command, two or three per option */
+/* The tables are laid out by hand (clang-format leaves them alone). */
+/* clang-format off */
 const struct cli_command cli_commands[] = {
     {"list", cmd_list, 0, 0, "", COMPLETE_NONE, "list the fiches in rubric order"},
     {"show", cmd_show, 1, 1, "ID", COMPLETE_FICHE, "print a fiche, rendered for the terminal"},
@@ -37,7 +38,13 @@ const struct cli_command cli_commands[] = {
      "a learner's progress: per rubric, then per fiche"},
     {"export", cmd_export, 0, 0, "", COMPLETE_NONE, "one row per learner and fiche, for trainers"},
     {"report", cmd_report, 1, -1, "FILE...", COMPLETE_FILE,
-     "several progress files in one table: learner x rubric"},
+     "a workshop's progress files: per learner, fiche and question"},
+    {"snapshot", cmd_snapshot, 1, 1, "FILE", COMPLETE_FILE,
+     "a consistent copy of the progress file, to collect (adpa may be running)"},
+    {"learners", cmd_learners, 0, 0, "", COMPLETE_NONE,
+     "the learners of a progress file: name, id, created, last activity"},
+    {"sync", cmd_sync, 0, 0, "", COMPLETE_NONE,
+     "send the xAPI statements to a Learning Record Store (the only network use)"},
     {"search", cmd_search, 1, -1, "QUERY...", COMPLETE_NONE,
      "the fiches matching words (accents ignored), best first"},
     {"glossary", cmd_glossary, 0, -1, "[TERM...]", COMPLETE_NONE,
@@ -47,7 +54,9 @@ const struct cli_command cli_commands[] = {
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
 
 static const char *const color_values[] = {"auto", "always", "never", NULL};
-static const char *const format_values[] = {"csv", "json", NULL};
+static const char *const format_values[] = {"csv", "json", "xapi", NULL};
+static const char *const report_formats[] = {"text", "csv", "json", "html", NULL};
+static const char *const by_values[] = {"learner", "fiche", "question", NULL};
 /* in enum tui_theme and enum tui_hyperlinks order */
 static const char *const theme_values[] = {"auto", "dark", "light", NULL};
 static const char *const hyperlinks_values[] = {"auto", "always", "never", NULL};
@@ -128,7 +137,7 @@ const struct cli_option cli_options[] = {
     {.name = "json",
      .kind = OPT_FLAG,
      .field = FIELD(json),
-     .commands = "list progress report search glossary",
+     .commands = "list progress report learners search glossary",
      .help = "JSON on stdout (the vocabulary is in adpa(1))"},
     {.name = "all",
      .kind = OPT_FLAG,
@@ -141,7 +150,31 @@ const struct cli_option cli_options[] = {
      .field = FIELD(format),
      .values = format_values,
      .commands = "export",
-     .help = "csv (RFC 4180, for spreadsheets) or json; required"},
+     .help = "csv (RFC 4180, for spreadsheets), json, or xapi (xAPI statements); required"},
+    {.name = "force",
+     .kind = OPT_FLAG,
+     .field = FIELD(force),
+     .commands = "snapshot",
+     .help = "replace FILE when it exists"},
+    {.name = "format",
+     .arg = "FORMAT",
+     .kind = OPT_STRING,
+     .field = FIELD(format),
+     .values = report_formats,
+     .commands = "report",
+     .help = "text (default), csv (one table: see --by), json or html (a printable page)"},
+    {.name = "by",
+     .arg = "WHAT",
+     .kind = OPT_STRING,
+     .field = FIELD(by),
+     .values = by_values,
+     .commands = "report",
+     .help = "only the table per learner, fiche or question (CSV: learner by default)"},
+    {.name = "excel",
+     .kind = OPT_FLAG,
+     .field = FIELD(excel),
+     .commands = "report",
+     .help = "CSV for French spreadsheets: UTF-8 BOM and ';' between cells"},
     {.name = "no-shuffle",
      .kind = OPT_FLAG,
      .field = FIELD(no_shuffle),
@@ -152,6 +185,37 @@ const struct cli_option cli_options[] = {
      .field = FIELD(due),
      .commands = "review",
      .help = "only print how many questions are due now"},
+    {.name = "lrs",
+     .arg = "URL",
+     .kind = OPT_STRING,
+     .field = FIELD(lrs),
+     .commands = "sync",
+     .help = "the Learning Record Store's xAPI endpoint (default: $ADPA_LRS_URL)"},
+    {.name = "user",
+     .arg = "ID",
+     .kind = OPT_STRING,
+     .field = FIELD(user),
+     .commands = "sync",
+     .help = "the LRS client's key, HTTP Basic (default: $ADPA_LRS_USER)"},
+    {.name = "password",
+     .arg = "PW",
+     .kind = OPT_STRING,
+     .field = FIELD(password),
+     .commands = "sync",
+     .help = "its secret (default: $ADPA_LRS_PASSWORD, which other users cannot see)"},
+    {.name = "batch",
+     .arg = "N",
+     .kind = OPT_INT,
+     .field = FIELD(batch),
+     .min = 1,
+     .max = 500,
+     .commands = "sync",
+     .help = "statements per request (default 50)"},
+    {.name = "dry-run",
+     .kind = OPT_FLAG,
+     .field = FIELD(dry_run),
+     .commands = "sync",
+     .help = "list what would be sent: no connection, the file opened read-only"},
 };
 /* clang-format on */
 const size_t cli_noptions = sizeof cli_options / sizeof cli_options[0];

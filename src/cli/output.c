@@ -16,7 +16,8 @@
  *
  * CSV (RFC 4180): a cell that starts with = + - @ TAB or CR is a formula to a
  * spreadsheet; OWASP's neutralisation prefixes it with a quote ('). On a
- * terminal the cells are also cleaned of control characters.
+ * terminal the cells are also cleaned of control characters. The separator
+ * is ',' or, for French spreadsheets (--excel), ';'.
  */
 #include <stdarg.h>
 #include <stdlib.h>
@@ -177,10 +178,16 @@ int json_print(json_t *root, const struct json_out *out)
 
 void csv_cell(FILE *fp, const char *s, bool last, bool tty)
 {
+	csv_cell_sep(fp, s, last, tty, ',');
+}
+
+void csv_cell_sep(FILE *fp, const char *s, bool last, bool tty, char sep)
+{
+	char special[] = {sep, '"', '\r', '\n', '\0'};
 	char *safe = tty ? adpa_text_clean(s, strlen(s), ADPA_CLEAN_KEEP_NEWLINES) : NULL;
 	const char *v = safe ? safe : s;
 	bool formula = strchr("=+-@\t\r", v[0]) && v[0];
-	if (strpbrk(v, ",\"\r\n") || formula) {
+	if (strpbrk(v, special) || formula) {
 		fputc('"', fp);
 		if (formula)
 			fputc('\'', fp);
@@ -193,6 +200,9 @@ void csv_cell(FILE *fp, const char *s, bool last, bool tty)
 	} else {
 		fputs(v, fp);
 	}
-	fputs(last ? "\r\n" : ",", fp);
+	if (last)
+		fputs("\r\n", fp);
+	else
+		fputc(sep, fp);
 	free(safe);
 }

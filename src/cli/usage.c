@@ -77,16 +77,20 @@ static char *option_label(const struct cli_option *o, bool with_short)
 	return buf_detach(&b);
 }
 
-/* "adpa show ID [--width N] [--color auto|always|never]" */
+/* "adpa show ID [--width N] [--color auto|always|never]", continued on
+ * indented lines past HELP_WIDTH. */
 static void print_synopsis(FILE *fp, const char *argv0, const struct cli_command *c)
 {
-	fprintf(fp, "%s %s%s%s", argv0, c->name, *c->operands ? " " : "", c->operands);
+	int col = fprintf(fp, "%s %s%s%s", argv0, c->name, *c->operands ? " " : "", c->operands);
+	int indent = (int)(strlen(argv0) + strlen(c->name) + 2);
 	for (size_t i = 0; i < cli_noptions; i++) {
 		const struct cli_option *o = &cli_options[i];
 		if (!o->commands || !cli_option_applies(o, c->name))
 			continue;
 		char *l = option_label(o, false);
-		fprintf(fp, " [%s]", l);
+		if (col + (int)strlen(l) + 3 > HELP_WIDTH)
+			col = fprintf(fp, "\n%*s", indent, "") - 1;
+		col += fprintf(fp, " [%s]", l);
 		free(l);
 	}
 	fputc('\n', fp);

@@ -257,60 +257,6 @@ static bool admit(struct adpa_course *c, struct adpa_fiche *f, struct adpa_diags
 	return true;
 }
 
-static int cmp_id(const void *a, const void *b)
-{
-	const struct adpa_fiche *x = *(const struct adpa_fiche *const *)a;
-	const struct adpa_fiche *y = *(const struct adpa_fiche *const *)b;
-	int r = strcmp(x->id, y->id);
-	return r ? r : (x->index < y->index ? -1 : x->index > y->index);
-}
-
-/* Builds the id index; a later fiche with an id already used is reported
- * (an error when strict, else a skip warning) and moved out of the course to
- * *dropped (which the caller frees once the bodies are checked). */
-static void index_ids(struct adpa_course *c, bool strict, struct adpa_diags *d,
-                      struct adpa_fiche **dropped, size_t *ndropped)
-{
-	struct adpa_index *ix = c->index;
-	ix->by_id = xcalloc(c->nfiches + 1, sizeof *ix->by_id);
-	if (!c->nfiches) /* c->fiches is NULL: nothing to copy or sort */
-		return;
-	memcpy(ix->by_id, c->fiches, c->nfiches * sizeof *c->fiches);
-	qsort(ix->by_id, c->nfiches, sizeof *ix->by_id, cmp_id);
-	size_t kept = 0;
-	for (size_t i = 0; i < c->nfiches; i++) {
-		struct adpa_fiche *f = ix->by_id[i];
-		if (kept && !strcmp(ix->by_id[kept - 1]->id, f->id)) {
-			const struct adpa_fiche *first = ix->by_id[kept - 1];
-			adpa_diags_add(
-			    d, strict ? ADPA_SEV_ERROR : ADPA_SEV_WARNING, f->path, f->id_line,
-			    f->id_col, "%sduplicate id \"%s\" (first used in %s:%d)",
-			    strict ? "" : "fiche skipped: ", f->id, first->path, first->id_line);
-			c->fiches[f->index] = NULL;
-			dropped[(*ndropped)++] = f;
-			continue;
-		}
-		ix->by_id[kept++] = f;
-	}
-	ix->nids = kept;
-	size_t n = 0;
-	for (size_t i = 0; i < c->nfiches; i++)
-		if (c->fiches[i])
-			c->fiches[n++] = c->fiches[i];
-	c->nfiches = n;
-}
-
-void index_free(struct adpa_index *ix)
-{
-	if (!ix)
-		return;
-	free(ix->by_id);
-	for (size_t i = 0; i < ix->nkeys; i++)
-		free(ix->keys[i].key);
-	free(ix->keys);
-	free(ix);
-}
-
 /* Loads the glossary leniently: when it has errors, one warning says it is
  * skipped and why. */
 static void glossary_lenient(struct adpa_course *c, struct adpa_diags *diags)
@@ -321,8 +267,6 @@ static void glossary_lenient(struct adpa_course *c, struct adpa_diags *diags)
 	adpa_diags_add(diags, ADPA_SEV_WARNING, e.path, e.line, e.col, "glossary skipped: %s",
 	               e.msg);
 }
-
-static void cross_check(struct adpa_course *c, struct adpa_diags *d);
 
 struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adpa_diags *diags,
                                      struct adpa_error *err)
@@ -396,35 +340,13 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 		adpa_course_load_glossary(c, diags, NULL);
 	else if (flags & ADPA_LOAD_GLOSSARY)
 		glossary_lenient(c, diags);
-	if (strict) {
-		cross_check(c, diags);
-		for (size_t i = 0; i < ntodo; i++) {
-			size_t len;
-			char *body = adpa_fiche_read_body(todo[i], &len, NULL);
-			if (body)
-				body_check(c, todo[i], body, len, diags);
-			free(body);
-		}
-	}
+	if (strict)
+		course_check(c, todo, ntodo, diags);
 	free(todo);
 	for (size_t i = 0; i < ndropped; i++)
 		fiche_free(dropped[i]);
 	free(dropped);
 	return c;
-}
-
-static int cmp_key_id(const void *key, const void *elem)
-{
-	return strcmp(key, (*(const struct adpa_fiche *const *)elem)->id);
-}
-
-const struct adpa_fiche *adpa_course_find(const struct adpa_course *c, const char *id)
-{
-	if (!c || !id || !c->index || !c->index->nids)
-		return NULL;
-	struct adpa_fiche **f =
-	    bsearch(id, c->index->by_id, c->index->nids, sizeof *c->index->by_id, cmp_key_id);
-	return f ? *f : NULL;
 }
 
 const struct adpa_rubric *adpa_course_rubric(const struct adpa_course *c, const char *id)
@@ -439,84 +361,4 @@ char *adpa_course_read_about(const struct adpa_course *c, size_t *len, struct ad
 	char *data = path ? file_read(path, len, err) : NULL;
 	free(path);
 	return data;
-}
-
-/* --- cross-file checks (strict only) --- */
-
-enum { WHITE, GREY, BLACK };
-
-/* Depth-first search over requires; reports each cycle once, at the edge
- * that closes it. */
-static void visit(const struct adpa_course *c, size_t i, unsigned char *color, size_t *stack,
-                  size_t depth, struct adpa_diags *d)
-{
-	color[i] = GREY;
-	stack[depth] = i;
-	const struct adpa_fiche *f = c->fiches[i];
-	for (size_t k = 0; k < f->nrequires; k++) {
-		const struct adpa_fiche *g = adpa_course_find(c, f->requires[k].s);
-		if (!g)
-			continue;
-		size_t j = g->index;
-		if (color[j] == GREY) {
-			struct buf cyc = {0};
-			size_t from = 0;
-			while (stack[from] != j)
-				from++;
-			for (size_t s = from; s <= depth; s++)
-				buf_printf(&cyc, "%s -> ", c->fiches[stack[s]]->id);
-			buf_adds(&cyc, g->id);
-			adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->requires[k].line,
-			               f->requires[k].col, "requires cycle: %s", cyc.p);
-			buf_free(&cyc);
-		} else if (color[j] == WHITE) {
-			visit(c, j, color, stack, depth + 1, d);
-		}
-	}
-	color[i] = BLACK;
-}
-
-static void cross_check(struct adpa_course *c, struct adpa_diags *d)
-{
-	char *meta = xasprintf("%s/course.yaml", c->dir);
-	for (size_t i = 0; i < c->nfiches; i++) {
-		const struct adpa_fiche *f = c->fiches[i];
-		for (size_t k = 0; k < f->nrequires; k++)
-			if (!adpa_course_find(c, f->requires[k].s))
-				adpa_diags_add(d, ADPA_SEV_ERROR, f->path, f->requires[k].line,
-				               f->requires[k].col, "requires unknown fiche \"%s\"",
-				               f->requires[k].s);
-		for (size_t k = 0; c->glossary_loaded && k < f->nkeywords; k++)
-			if (!adpa_course_term(c, f->keywords[k].s))
-				adpa_diags_add(d, ADPA_SEV_WARNING, f->path, f->keywords[k].line,
-				               f->keywords[k].col,
-				               "keyword \"%s\" is not a glossary term or alias",
-				               f->keywords[k].s);
-	}
-	unsigned char *color = xcalloc(c->nfiches + 1, 1);
-	size_t *stack = xcalloc(c->nfiches + 1, sizeof *stack);
-	for (size_t i = 0; i < c->nfiches; i++)
-		if (color[i] == WHITE)
-			visit(c, i, color, stack, 0, d);
-	free(color);
-	free(stack);
-	for (size_t p = 0; p < c->npaths; p++)
-		for (size_t k = 0; k < c->paths[p].nfiches; k++) {
-			const struct adpa_ref *r = &c->paths[p].fiches[k];
-			if (!adpa_course_find(c, r->s))
-				adpa_diags_add(d, ADPA_SEV_ERROR, meta, r->line, r->col,
-				               "path \"%s\" names unknown fiche \"%s\"",
-				               c->paths[p].id, r->s);
-		}
-	char *gpath = xasprintf("%s/glossary.yaml", c->dir);
-	for (size_t t = 0; t < c->nterms; t++)
-		for (size_t k = 0; k < c->terms[t].nsee; k++) {
-			const struct adpa_ref *r = &c->terms[t].see[k];
-			if (!adpa_course_find(c, r->s))
-				adpa_diags_add(d, ADPA_SEV_ERROR, gpath, r->line, r->col,
-				               "term \"%s\" sees unknown fiche \"%s\"",
-				               c->terms[t].term, r->s);
-		}
-	free(gpath);
-	free(meta);
 }

@@ -34,9 +34,16 @@ void text_clean_append(struct buf *out, const char *s, size_t len, unsigned flag
 /* Flag for text_clean_append: s is known to be valid UTF-8. */
 #define CLEAN_VALID_UTF8 (1u << 8)
 
-/* check.c: strict checks of a fiche body (links, tables). */
-void body_check(const struct adpa_course *c, const struct adpa_fiche *f, const char *body,
-                size_t len, struct adpa_diags *d);
+/* render.c: how many "![" md holds, and cmark's tree of md with those past
+ * ADPA_MAX_IMAGES escaped (see render.h). Every parse of a body goes here. */
+struct cmark_node;
+size_t md_images(const char *md, size_t len);
+struct cmark_node *md_parse(const char *md, size_t len);
+
+/* check.c: the strict cross-file checks, then the bodies of the fiches in
+ * todo (read again one at a time). */
+void course_check(struct adpa_course *c, struct adpa_fiche **todo, size_t ntodo,
+                  struct adpa_diags *d);
 
 /* glossary.c */
 void terms_free(struct adpa_term *t, size_t n);
@@ -54,6 +61,11 @@ struct adpa_index {
 	struct term_key *keys;
 	size_t nkeys, capkeys;
 };
+/* index.c: builds the id index; a later fiche with an id already used is
+ * reported (an error when strict, else a skip warning) and moved out of the
+ * course to dropped[*ndropped] (the caller frees it). */
+void index_ids(struct adpa_course *c, bool strict, struct adpa_diags *d,
+               struct adpa_fiche **dropped, size_t *ndropped);
 void index_free(struct adpa_index *ix);
 
 #endif

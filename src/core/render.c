@@ -307,10 +307,37 @@ static void render_refs(struct ctx *x, const struct adpa_render_opts *opts)
 	}
 }
 
+size_t md_images(const char *md, size_t len)
+{
+	size_t n = 0;
+	for (const char *p = md; (p = memchr(p, '!', len - (size_t)(p - md))); p++)
+		n += (size_t)(p - md) + 1 < len && p[1] == '[';
+	return n;
+}
+
+cmark_node *md_parse(const char *md, size_t len)
+{
+	if (md_images(md, len) <= ADPA_MAX_IMAGES)
+		return cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+	/* "![" past the cap becomes "!\[": shown as text, never an opener */
+	struct buf b = {0};
+	size_t seen = 0, from = 0;
+	for (size_t i = 0; i + 1 < len; i++)
+		if (md[i] == '!' && md[i + 1] == '[' && ++seen > ADPA_MAX_IMAGES) {
+			buf_add(&b, md + from, i + 1 - from);
+			buf_addc(&b, '\\');
+			from = i + 1;
+		}
+	buf_add(&b, md + from, len - from);
+	cmark_node *root = cmark_parse_document(b.p, b.len, CMARK_OPT_DEFAULT);
+	buf_free(&b);
+	return root;
+}
+
 static struct adpa_doc *render(const char *md, size_t len, const struct adpa_render_opts *opts,
                                adpa_line_fn fn, void *arg)
 {
-	cmark_node *root = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+	cmark_node *root = md_parse(md, len);
 	if (!root)
 		return NULL;
 	struct ctx x;

@@ -452,13 +452,16 @@ void collect(struct ctx *x, cmark_node *block, int src0)
 			strong += enter ? 1 : -1;
 			break;
 		case CMARK_NODE_LINK:
+			/* links nest (cmark keeps an autolink inside a link): the
+			 * node keeps the enclosing link, given back on exit */
 			if (enter) {
+				cmark_node_set_user_data(n, (void *)(intptr_t)(link + 1));
 				link = link_new(x, cmark_node_get_url(n));
 			} else {
 				char ref[32];
 				snprintf(ref, sizeof ref, "[%d]", x->doc->links[link].ref);
 				frag_add(x, ref, strlen(ref), ADPA_STYLE_REF, link, src);
-				link = -1;
+				link = (int)(intptr_t)cmark_node_get_user_data(n) - 1;
 			}
 			break;
 		case CMARK_NODE_IMAGE:

@@ -82,6 +82,24 @@ static const char *const migrations[ADPA_STORE_VERSION] = {
     "CREATE TABLE note(learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
     " course TEXT NOT NULL, fiche TEXT NOT NULL, text TEXT NOT NULL,"
     " updated INTEGER NOT NULL, PRIMARY KEY(learner, course, fiche)) WITHOUT ROWID;",
+    /* 7: every learner's stable identity, a random (version 4) UUID; the
+     * learners already there get theirs now, from SQLite's randomness */
+    "ALTER TABLE learner ADD COLUMN uuid TEXT NOT NULL DEFAULT '';"
+    "UPDATE learner SET uuid = lower(hex(randomblob(16)));"
+    "UPDATE learner SET uuid = substr(uuid, 1, 8) || '-' || substr(uuid, 9, 4) || '-4'"
+    " || substr(uuid, 14, 3) || '-' || substr('89ab', 1 + abs(random() % 4), 1)"
+    " || substr(uuid, 18, 3) || '-' || substr(uuid, 21, 12);"
+    "CREATE UNIQUE INDEX learner_uuid ON learner(uuid);",
+    /* 8: xAPI. answer.hash: the question as it was answered (review.h's
+     * hash; '' before); the outbox: statements queued for a Learning Record
+     * Store, kept as sent (seq: the order they were queued in) */
+    "ALTER TABLE answer ADD COLUMN hash TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE outbox(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    " learner INTEGER NOT NULL REFERENCES learner(id) ON DELETE CASCADE,"
+    " statement TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending'"
+    " CHECK (state IN ('pending', 'sent')), attempts INTEGER NOT NULL DEFAULT 0,"
+    " last_error TEXT NOT NULL DEFAULT '', sent INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX outbox_state ON outbox(state, seq);",
 };
 
 /* What the learner reads for a failed SQLite call (in French: SQLite's own

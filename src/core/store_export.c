@@ -53,12 +53,12 @@ int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn 
 	    " SELECT l.name, k.course, k.fiche, coalesce(r.first_opened, 0),"
 	    "  coalesce(r.completed, 0), coalesce(r.seconds, 0), coalesce(q.n, 0),"
 	    "  coalesce(q.best, -1), max(coalesce(r.last_opened, 0), coalesce(q.fin, 0)),"
-	    "  n.text, k.learner"
+	    "  n.text, k.learner, l.uuid"
 	    " FROM k JOIN learner l ON l.id = k.learner"
 	    " LEFT JOIN reading r USING (learner, course, fiche)"
 	    " LEFT JOIN q USING (learner, course, fiche)"
 	    " LEFT JOIN note n USING (learner, course, fiche)"
-	    " WHERE ?1 IS NULL OR l.name = ?1 ORDER BY l.name, k.course, k.fiche";
+	    " WHERE ?1 IS NULL OR l.name = ?1 ORDER BY l.name, l.uuid, k.course, k.fiche";
 	sqlite3_stmt *st = store_stmt(s, sql, "s", learner);
 	sqlite3_stmt *bm =
 	    store_stmt(s,
@@ -85,6 +85,7 @@ int adpa_store_export(struct adpa_store *s, const char *learner, adpa_export_fn 
 		    .best = sqlite3_column_int(st, 7),
 		    .last_activity = sqlite3_column_int64(st, 8),
 		    .note = (const char *)sqlite3_column_text(st, 9), /* NULL: no note */
+		    .learner_id = (const char *)sqlite3_column_text(st, 11),
 		};
 		sqlite3_bind_int64(bm, 1, sqlite3_column_int64(st, 10));
 		sqlite3_bind_text(bm, 2, r.course, -1, SQLITE_TRANSIENT);

@@ -1,30 +1,53 @@
 /*
  * Learners and their learner-wide values (the last fiche read, settings).
  *
- * A learner is a name, unique in a store; every other table hangs off its
- * id and goes with it (ON DELETE CASCADE).
+ * A learner is a name, unique in a store and normalised (learner.h) when
+ * the learner is created, with a random UUID as its stable identity; every
+ * other table hangs off its id and goes with it (ON DELETE CASCADE).
  */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "adpa/learner.h"
 #include "adpa/store.h"
 #include "store_internal.h"
 #include <adpa/util.h>
 
-int64_t adpa_store_learner(struct adpa_store *s, const char *name, bool create, int64_t now,
-                           struct adpa_error *err)
+/* The learner called name exactly, 0 when none, -1 on error. */
+static int64_t find(struct adpa_store *s, const char *name, struct adpa_error *err)
 {
 	int ok;
 	int64_t id = store_query_int(s, 0, &ok, "SELECT id FROM learner WHERE name = ?", "s", name);
-	if (!ok)
-		return store_fail(s, err, "impossible de lire les apprenants");
-	if (id || !create)
+	return ok ? id : store_fail(s, err, "impossible de lire les apprenants");
+}
+
+int64_t adpa_store_learner(struct adpa_store *s, const char *name, bool create, int64_t now,
+                           struct adpa_error *err)
+{
+	/* a file written before names were normalised may hold a name as
+	 * typed then: that learner is found as such */
+	int64_t id = find(s, name, err);
+	if (id)
 		return id;
-	if (store_run(s, "INSERT INTO learner(name, created) VALUES (?, ?)", "si", name, now) < 0)
-		return store_fail(s, err, "impossible d’ajouter l’apprenant");
-	return sqlite3_last_insert_rowid(s->db);
+	/* a lookup of a name that cannot be a learner's finds nobody; only
+	 * creating one is an error */
+	struct adpa_error cerr = {0};
+	char *clean = adpa_learner_name_clean(name, create ? err : &cerr);
+	if (!clean)
+		return create ? -1 : 0;
+	id = find(s, clean, err);
+	if (id == 0 && create) {
+		char uuid[ADPA_UUID_LEN + 1];
+		adpa_uuid_random(uuid);
+		id = store_run(s, "INSERT INTO learner(name, created, uuid) VALUES (?, ?, ?)",
+		               "sis", clean, now, uuid) < 0
+		         ? store_fail(s, err, "impossible d’ajouter l’apprenant")
+		         : sqlite3_last_insert_rowid(s->db);
+	}
+	free(clean);
+	return id;
 }
 
 int adpa_store_learners(struct adpa_store *s, char ***names, size_t *n, struct adpa_error *err)

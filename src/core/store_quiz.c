@@ -31,22 +31,24 @@ int64_t adpa_store_attempt(struct adpa_store *s, int64_t learner, const char *co
 /* Inside a transaction: the answer and the attempt's count of right ones.
  * -1 on a database error; -2, rolled back with err filled, when the
  * question is already answered in this attempt. */
-static int add_answer(struct adpa_store *s, int64_t attempt, int question, const char *chosen,
-                      bool correct, int64_t now, struct adpa_error *err)
+static int add_answer(struct adpa_store *s, const struct adpa_answer *a, int64_t now,
+                      struct adpa_error *err)
 {
-	int rc = store_run(
-	    s, "INSERT INTO answer(attempt, question, chosen, correct, at) VALUES (?, ?, ?, ?, ?)",
-	    "iisii", attempt, (int64_t)question, chosen, (int64_t)correct, now);
+	int rc = store_run(s,
+	                   "INSERT INTO answer(attempt, question, chosen, correct, at, hash)"
+	                   " VALUES (?, ?, ?, ?, ?, ?)",
+	                   "iisiis", a->attempt, (int64_t)a->question, a->chosen,
+	                   (int64_t)a->correct, now, a->hash ? a->hash : "");
 	if (rc < 0 && (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_CONSTRAINT) {
 		store_rollback(s);
 		adpa_error_set(err, ADPA_EFORMAT, s->path, 0, 0,
 		               "la question %d a déjà une réponse dans cette tentative",
-		               question + 1);
+		               a->question + 1);
 		return -2;
 	}
-	if (rc == 0 && correct)
+	if (rc == 0 && a->correct)
 		rc = store_run(s, "UPDATE attempt SET correct = correct + 1 WHERE id = ?", "i",
-		               attempt);
+		               a->attempt);
 	return rc;
 }
 
@@ -56,7 +58,9 @@ int adpa_store_answer(struct adpa_store *s, int64_t attempt, int question, const
 	const char *what = "impossible d’enregistrer la réponse";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
-	int rc = add_answer(s, attempt, question, chosen, correct, now, err);
+	struct adpa_answer a = {
+	    .attempt = attempt, .question = question, .chosen = chosen, .correct = correct};
+	int rc = add_answer(s, &a, now, err);
 	return rc == -2 ? -1 : store_finish_tx(s, rc, what, err);
 }
 
@@ -113,9 +117,7 @@ int adpa_store_record(struct adpa_store *s, const struct adpa_answer *a, int64_t
 	const char *what = "impossible d’enregistrer la réponse";
 	if (store_start_tx(s, what, err) < 0)
 		return -1;
-	int rc = a->attempt > 0
-	             ? add_answer(s, a->attempt, a->question, a->chosen, a->correct, now, err)
-	             : 0;
+	int rc = a->attempt > 0 ? add_answer(s, a, now, err) : 0;
 	if (rc == -2)
 		return -1;
 	if (rc == 0)

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <uninorm.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
 
 #define CHUNK 128
 

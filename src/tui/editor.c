@@ -17,7 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "tui_internal.h"
+#include "tui_session.h"
 #include <adpa/util.h>
 
 static int write_all(int fd, const char *s, size_t n)

@@ -9,16 +9,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_session.h"
 
+static const struct key_hint global_hints[] = {{'?', false, "aide"}};
 static const struct key_def global_defs[] = {
     {'Q', false, CMD_QUIT, "quitter adpa, depuis n’importe quel écran"},
     {'?', false, CMD_HELP, "afficher ou fermer cette aide"},
     {KEY_F(1), true, CMD_HELP, NULL},
     {CTRL_KEY('L'), false, CMD_REDRAW, "redessiner l’écran"},
 };
-const struct key_table keys_global = KEY_TABLE("Partout", global_defs);
+const struct key_table keys_global = KEY_TABLE_HINTS("Partout", global_defs, global_hints);
 
+static const struct key_hint list_hints[] = {{'\n', false, "ouvrir"}};
 static const struct key_def list_defs[] = {
     {KEY_DOWN, true, CMD_DOWN, "élément suivant"},
     {'j', false, CMD_DOWN, NULL},
@@ -39,9 +41,11 @@ static const struct key_def list_defs[] = {
     {KEY_RIGHT, true, CMD_OPEN, NULL},
     {'l', false, CMD_OPEN, NULL},
 };
-const struct key_table keys_list = KEY_TABLE("Se déplacer dans la liste", list_defs);
+const struct key_table keys_list =
+    KEY_TABLE_HINTS("Se déplacer dans la liste", list_defs, list_hints);
 
 /* Pages that list fiches among other lines (progress, a glossary entry). */
+static const struct key_hint page_hints[] = {{'\n', false, "lire"}};
 static const struct key_def page_defs[] = {
     {KEY_DOWN, true, CMD_DOWN, "fiche suivante"},
     {'j', false, CMD_DOWN, NULL},
@@ -59,8 +63,9 @@ static const struct key_def page_defs[] = {
     {KEY_ENTER, true, CMD_OPEN, NULL},
     {KEY_RIGHT, true, CMD_OPEN, NULL},
 };
-const struct key_table keys_page = KEY_TABLE("Parcourir la page", page_defs);
+const struct key_table keys_page = KEY_TABLE_HINTS("Parcourir la page", page_defs, page_hints);
 
+static const struct key_hint back_hints[] = {{'q', false, "retour"}};
 static const struct key_def back_defs[] = {
     {KEY_LEFT, true, CMD_BACK, "revenir à l’écran précédent"},
     {'h', false, CMD_BACK, NULL},
@@ -70,7 +75,7 @@ static const struct key_def back_defs[] = {
     {'q', false, CMD_BACK, NULL},
     {27, false, CMD_BACK, NULL},
 };
-const struct key_table keys_back = KEY_TABLE("Revenir", back_defs);
+const struct key_table keys_back = KEY_TABLE_HINTS("Revenir", back_defs, back_hints);
 
 static const struct key_def scroll_defs[] = {
     {KEY_DOWN, true, CMD_DOWN, "descendre d’une ligne (ou la molette)"},
@@ -126,6 +131,51 @@ enum cmd keys_lookup(const struct key_table *const *tables, int key, bool fn)
 		if (keys_global.defs[i].key == key && keys_global.defs[i].fn == fn)
 			return keys_global.defs[i].cmd;
 	return CMD_NONE;
+}
+
+/* The command key has in table tb, or CMD_NONE. */
+static enum cmd bound_in(const struct key_table *tb, int key, bool fn)
+{
+	for (size_t i = 0; i < tb->n; i++)
+		if (tb->defs[i].key == key && tb->defs[i].fn == fn)
+			return tb->defs[i].cmd;
+	return CMD_NONE;
+}
+
+/* Appends the live hints of table tb to out, each when it fits in w cells
+ * with keep cells still free after it; *used counts the cells taken. */
+static void table_hints(const struct key_table *const *tables, const struct key_table *tb,
+                        bool utf8, int w, int keep, char *out, size_t n, int *used)
+{
+	for (size_t i = 0; i < tb->nhints; i++) {
+		const struct key_hint *h = &tb->hints[i];
+		enum cmd c = bound_in(tb, h->key, h->fn);
+		if (c == CMD_NONE || keys_lookup(tables, h->key, h->fn) != c)
+			continue; /* not bound, or an earlier table's key wins */
+		char buf[32], hint[96];
+		snprintf(hint, sizeof hint, "%s%s %s", *out ? "  " : "",
+		         keys_name(h->key, h->fn, utf8, buf, sizeof buf), h->word);
+		int cells = adpa_text_width(hint, strlen(hint));
+		size_t len = strlen(out);
+		if (*used + cells + keep > w || len + strlen(hint) >= n)
+			continue;
+		snprintf(out + len, n - len, "%s", hint);
+		*used += cells;
+	}
+}
+
+void keys_hints(const struct key_table *const *tables, bool utf8, int w, char *out, size_t n)
+{
+	char g[96] = "";
+	int gw = 0, used = 0;
+	table_hints(tables, &keys_global, utf8, w, 0, g, sizeof g, &gw);
+	out[0] = '\0';
+	for (size_t t = 0; tables && tables[t]; t++)
+		table_hints(tables, tables[t], utf8, w, gw + 2, out, n, &used);
+	if (*out && *g && gw + 2 + used <= w)
+		snprintf(out + strlen(out), n - strlen(out), "  %s", g);
+	else if (!*out && gw <= w)
+		snprintf(out, n, "%s", g);
 }
 
 static const struct {

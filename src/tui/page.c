@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
 
 void page_add(struct page *pg, const struct tui *t, const char *text, attr_t attr, int indent,

@@ -21,7 +21,8 @@
 #include <unicase.h>
 #include <uninorm.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
 
 /* the blank line between the title block and the body; never written */

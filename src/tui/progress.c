@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "tui_internal.h"
+#include "tui_session.h"
 
 #define PAUSE_LIMIT 120 /* seconds: a longer pause is not reading */
 

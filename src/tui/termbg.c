@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
 
 #define QUERY_MS 200
 

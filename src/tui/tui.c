@@ -34,15 +34,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
 #include <adpa/util.h>
 /* after: term.h defines macros (lines, columns) that would clash */
 #include <term.h>
 
 static volatile sig_atomic_t caught;
 
-static const struct glyphs utf8_glyphs = {"›", " › ", "○", "✓", "█", "░", "…", "→", "–"};
-static const struct glyphs ascii_glyphs = {">", " > ", "-", "x", "#", ".", "...", "->", "-"};
+static const struct tui_glyphs utf8_glyphs = {"›", " › ", "○", "✓", "█", "░", "…", "→", "–"};
+static const struct tui_glyphs ascii_glyphs = {">", " > ", "-", "x", "#", ".", "...", "->", "-"};
 
 static void on_signal(int sig)
 {
@@ -299,7 +300,8 @@ static void draw_status(struct tui *t, struct osc8 *o)
 	draw_blank(y, 0, t->cols, a);
 	/* the key hints yield to the text: a message, a position, a URL */
 	int rw = text_cells(s.right), room = t->cols - 2;
-	if (rw && rw + 2 + text_cells(left) <= room && !(t->msg[0] && t->msg_url)) {
+	if (rw && rw + 20 <= room && rw + 2 + text_cells(left) <= room &&
+	    !(t->msg[0] && t->msg_url)) {
 		draw_text(t, y, t->cols - 1 - rw, s.right, strlen(s.right), a, rw);
 		room -= rw + 2;
 	}
@@ -453,15 +455,19 @@ static bool loop(struct tui *t)
 			render(t, &sent);
 		wint_t ch;
 		long start = now_ms();
+		int wait = tui_prompt_wait(t); /* results as you type: after a pause */
+		wtimeout(stdscr, wait >= 0 && wait < 1000 ? wait : 1000);
 		int r = wget_wch(stdscr, &ch);
 		dirty = r != ERR;
-		if (r == ERR && !caught && now_ms() - start < 500 && ++quick >= 20)
+		if (r == ERR && !caught && wait < 0 && now_ms() - start < 500 && ++quick >= 20)
 			return false;
 		if (r != ERR) {
 			quick = 0;
 			if (!caught)
 				input(t, r, ch, &sent);
 		}
+		if (!caught && tui_prompt_tick(t))
+			dirty = true;
 	}
 	return true;
 }
@@ -491,6 +497,7 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	measure(&t);
 	view_home_open(&t);
 	bool input_ok = loop(&t);
+	tui_prompt_close(&t);
 	t.quit = true;
 	while (t.depth)
 		tui_pop(&t);
@@ -498,7 +505,7 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	endwin();
 	delscreen(scr);
 	progress_fini(&t);
-	adpa_search_free(t.search);
+	view_search_free(&t);
 	free(t.msg_url);
 	return caught ? 128 + caught : input_ok ? 0 : 128 + SIGHUP;
 }
@@ -510,6 +517,11 @@ static const char *fiche_title(const char *id, void *course)
 {
 	const struct adpa_fiche *f = adpa_course_find(course, id);
 	return f ? f->title : NULL;
+}
+
+const char *tui_course_id(const struct tui *t)
+{
+	return t->course->id ? t->course->id : "";
 }
 
 struct adpa_render_opts tui_render_opts(const struct tui *t, int w, int line_offset)

@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
 #include <adpa/util.h>
 
 enum row_kind { ROW_BLANK, ROW_SECTION, ROW_ENTRY, ROW_KEYS, ROW_TEXT, ROW_NOTE };

@@ -1,54 +1,57 @@
 /*
- * Home: the course title, « Reprendre » when a fiche was read (the store
- * remembers the last one across sessions), « Révision » when questions are
- * due for review (r starts it too), the rubrics (title, fiche count,
- * summary, progress bar of fiches read), « Progression », « Rechercher »
- * and « À propos ». The items are computed from the session each time (no
- * copy to keep in step): item 0 is « Reprendre » when there is one, then
- * « Révision » when there is one, then one item per rubric, then the
- * progress screen, « Parcours » (c), « Signets et notes » (s), the search,
- * « Lexique » (x) and « À propos ». When the progress file
- * holds several learners, the header says who is reading; L switches.
+ * Home: the course title, then its items, a table (home_items): « Reprendre »
+ * when a fiche was read (the store remembers the last one across sessions),
+ * « Révision » while questions are in review (due, or when next), one item per rubric
+ * (title, fiche count, summary, progress bar of fiches read), then
+ * « Progression », « Parcours », « Signets et notes », the search,
+ * « Lexique » and « À propos ». An item with a key of Home's table opens
+ * with that key too, and its label names the key (generated from the key
+ * table, so that the two cannot drift).
+ *
+ * The rows are computed from the session each time (no copy to keep in
+ * step): an array of (item, rubric) made at each layout. When they do not
+ * all fit (an 80x24 screen with « Reprendre » and « Révision »), the gap
+ * above « Progression » goes, then the blank row under « Reprendre » and
+ * « Révision », then the rubrics' summaries; below that the list scrolls,
+ * with its marks of more above or below. When the progress
+ * file holds several learners, the header says who is reading; L lists them
+ * (view_learners.c) and switches.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
 
-enum item {
-	IT_RESUME,
-	IT_REVIEW,
-	IT_RUBRIC,
-	IT_PROGRESS,
-	IT_PATHS,
-	IT_MARKS,
-	IT_SEARCH,
-	IT_GLOSSARY,
-	IT_ABOUT
+struct home_item {
+	const char *title;
+	enum cmd cmd;                       /* its key on Home, or CMD_NONE */
+	bool key_unsaid;                    /* the label does not name the key */
+	bool (*shown)(const struct tui *t); /* NULL: always */
+	int rows;                           /* rows it takes */
+	int tight, squeeze_at;              /* rows it takes from squeeze level squeeze_at */
+	bool gap;                           /* a blank row above it, when there is room */
+	/* what follows the title after « : », or NULL */
+	void (*detail)(const struct tui *t, char *buf, size_t n);
+	void (*open)(struct tui *t); /* NULL: one item per rubric, each opening it */
+};
+
+struct row {
+	const struct home_item *it;
+	size_t rubric;
 };
 
 struct home {
+	struct list_view lv;
 	struct tui *t;
-	struct list list;
-	int y0, h; /* the list's rows, for mouse hits */
+	struct row *rows;
+	size_t nrows;
+	int squeeze; /* 0: room for all; 1 the gaps go, 2 and 3 the items shrink */
 	bool had_resume, had_review;
 };
-
-static const struct key_def home_defs[] = {
-    {'a', false, CMD_ABOUT, "à propos du cours"},
-    {'p', false, CMD_PROGRESS, "votre progression"},
-    {'c', false, CMD_PATHS, "vos parcours (et ceux que le cours suggère)"},
-    {'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd’hui, ou en avance"},
-    {'s', false, CMD_MARKS, "vos signets et notes"},
-    {'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
-    {'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
-    {'L', false, CMD_LEARNER, "changer d’apprenant (un nom nouveau en crée un)"},
-    {'q', false, CMD_BACK, "quitter adpa"},
-};
-static const struct key_table home_keys = KEY_TABLE("Accueil", home_defs);
-static const struct key_table *const home_tables[] = {&home_keys, &keys_list, NULL};
 
 static bool has_resume(const struct tui *t)
 {
@@ -62,164 +65,205 @@ static bool has_review(const struct tui *t)
 	return t->review_total > 0;
 }
 
-static void review_later(const struct tui *t, char *label, size_t n)
+static void resume_detail(const struct tui *t, char *buf, size_t n)
 {
-	char when[64];
-	progress_when(t, t->review_next, when, sizeof when);
-	snprintf(label, n, "Révision : prochaine %s (ou en avance)", when);
+	snprintf(buf, n, "%s", t->course->fiches[t->last_fiche]->title);
 }
 
-static enum item kind(const struct tui *t, size_t i, size_t *rubric)
+static void review_detail(const struct tui *t, char *buf, size_t n)
 {
-	size_t r = i - has_resume(t) - has_review(t);
-	if (has_resume(t) && i == 0)
-		return IT_RESUME;
-	if (has_review(t) && i == (size_t)has_resume(t))
-		return IT_REVIEW;
-	*rubric = r;
-	size_t n = t->course->nrubrics;
-	return r < n        ? IT_RUBRIC
-	       : r == n     ? IT_PROGRESS
-	       : r == n + 1 ? IT_PATHS
-	       : r == n + 2 ? IT_MARKS
-	       : r == n + 3 ? IT_SEARCH
-	       : r == n + 4 ? IT_GLOSSARY
-	                    : IT_ABOUT;
+	if (!t->review_due) {
+		char when[64];
+		progress_when(t, t->review_next, when, sizeof when);
+		snprintf(buf, n, "prochaine %s (ou en avance)", when);
+		return;
+	}
+	snprintf(buf, n, "%zu question%s à revoir aujourd’hui", t->review_due,
+	         t->review_due > 1 ? "s" : "");
 }
 
-static int base_height(const void *ctx, size_t i);
-
-/* The blank row above « Progression » goes when every item would not fit
- * otherwise (Home grew: paths, bookmarks, glossary), so that the whole of
- * Home stays on an 80x24 screen. */
-static bool compact(const struct tui *t)
+static void progress_detail(const struct tui *t, char *buf, size_t n)
 {
-	int need = 0, room = t->rows - 1 - (t->store ? 2 : 3);
-	size_t r;
-	for (size_t i = 0;; i++) {
-		need += base_height(t, i);
-		if (kind(t, i, &r) == IT_ABOUT)
+	snprintf(buf, n, "%zu/%zu fiches lues, %zu maîtrisées", t->sum->total.read,
+	         t->sum->total.fiches, t->sum->total.mastered);
+}
+
+static void open_resume(struct tui *t)
+{
+	struct place pl = {t->last_src, t->last_delta};
+	view_reader_open(t, t->last_fiche, &pl);
+}
+
+static const struct home_item home_items[] = {
+    {.title = "Reprendre",
+     .shown = has_resume,
+     .rows = 2,
+     .tight = 1,
+     .squeeze_at = 2,
+     .detail = resume_detail,
+     .open = open_resume},
+    {.title = "Révision",
+     .cmd = CMD_REVIEW,
+     .key_unsaid = true,
+     .shown = has_review,
+     .rows = 2,
+     .tight = 1,
+     .squeeze_at = 2,
+     .detail = review_detail,
+     .open = view_review_open},
+    {.rows = 3, .tight = 2, .squeeze_at = 3}, /* the rubrics; tight: without their summary */
+    {.title = "Progression",
+     .cmd = CMD_PROGRESS,
+     .rows = 1,
+     .gap = true,
+     .detail = progress_detail,
+     .open = view_progress_open},
+    {.title = "Parcours", .cmd = CMD_PATHS, .rows = 1, .open = view_paths_open},
+    {.title = "Signets et notes", .cmd = CMD_MARKS, .rows = 1, .open = view_marks_open},
+    {.title = "Rechercher dans le cours", .cmd = CMD_SEARCH, .rows = 1, .open = view_search_prompt},
+    {.title = "Lexique : les termes du cours",
+     .cmd = CMD_GLOSSARY,
+     .rows = 1,
+     .open = view_glossary_open},
+    {.title = "À propos", .cmd = CMD_ABOUT, .rows = 1, .open = view_about_open},
+};
+#define NITEMS (sizeof home_items / sizeof home_items[0])
+
+static const struct key_def home_defs[] = {
+    {'a', false, CMD_ABOUT, "à propos du cours"},
+    {'p', false, CMD_PROGRESS, "votre progression"},
+    {'c', false, CMD_PATHS, "vos parcours (et ceux que le cours suggère)"},
+    {'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd’hui, ou en avance"},
+    {'s', false, CMD_MARKS, "vos signets et notes"},
+    {'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
+    {'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
+    {'L', false, CMD_LEARNER, "changer d’apprenant (un nom nouveau en crée un)"},
+    {'q', false, CMD_BACK, "quitter adpa"},
+};
+static const struct key_hint home_hints[] = {{'q', false, "quitter"}};
+static const struct key_table home_keys = KEY_TABLE_HINTS("Accueil", home_defs, home_hints);
+static const struct key_table *const home_tables[] = {&home_keys, &keys_list, NULL};
+
+static int rows_at(const struct row *r, int squeeze)
+{
+	const struct home_item *it = r->it;
+	if (it->tight && squeeze >= it->squeeze_at)
+		return it->tight;
+	return it->rows + (it->gap && !squeeze);
+}
+
+static int item_rows(const struct home *h, const struct row *r)
+{
+	return rows_at(r, h->squeeze);
+}
+
+static void home_load(struct tui *t, void *st)
+{
+	struct home *h = st;
+	h->rows = xrealloc(h->rows, (NITEMS + t->course->nrubrics) * sizeof *h->rows);
+	h->nrows = 0;
+	for (size_t i = 0; i < NITEMS; i++) {
+		const struct home_item *it = &home_items[i];
+		if (it->shown && !it->shown(t))
+			continue;
+		for (size_t r = 0; r < (it->open ? 1 : t->course->nrubrics); r++)
+			h->rows[h->nrows++] = (struct row){it, r};
+	}
+	h->lv.list.n = h->nrows;
+}
+
+static void home_layout(struct tui *t, void *st)
+{
+	struct home *h = st;
+	home_load(t, h);
+	h->lv.y0 = t->store ? 2 : 3;
+	h->lv.h = t->rows - 1 - h->lv.y0;
+	/* the least squeezed layout that shows every item; at the most
+	 * squeezed, the list scrolls (and says so) */
+	for (h->squeeze = 0; h->squeeze < 3; h->squeeze++) {
+		int need = 0;
+		for (size_t i = 0; i < h->nrows; i++)
+			need += item_rows(h, &h->rows[i]);
+		if (need <= h->lv.h)
 			break;
 	}
-	return need > room;
 }
 
-static int item_height(const void *ctx, size_t i)
+static int home_height(const void *st, size_t i)
 {
-	size_t r;
-	if (kind(ctx, i, &r) == IT_PROGRESS && compact(ctx))
-		return 1;
-	return base_height(ctx, i);
+	const struct home *h = st;
+	return item_rows(h, &h->rows[i]);
 }
 
-static int base_height(const void *ctx, size_t i)
+/* « Parcours (c) », « Progression (p) : 2/7 fiches lues... » */
+static void label(const struct tui *t, const struct home_item *it, char *buf, size_t n)
 {
-	size_t r;
-	enum item k = kind(ctx, i, &r);
-	return k == IT_RUBRIC ? 3
-	       : k == IT_ABOUT || k == IT_SEARCH || k == IT_PATHS || k == IT_MARKS ||
-	               k == IT_GLOSSARY
-	           ? 1
-	           : 2;
+	char key[32] = "", detail[320] = "";
+	for (size_t i = 0; i < home_keys.n && it->cmd != CMD_NONE && !it->key_unsaid; i++)
+		if (home_defs[i].cmd == it->cmd) {
+			char name[32];
+			snprintf(key, sizeof key, " (%s)",
+			         keys_name(home_defs[i].key, home_defs[i].fn, t->utf8, name,
+			                   sizeof name));
+			break;
+		}
+	if (it->detail)
+		it->detail(t, detail, sizeof detail);
+	snprintf(buf, n, "%s%s%s%s", it->title, key, *detail ? " : " : "", detail);
 }
 
-/* A whole row, selected or not, with label cut at maxw cells. */
-static void draw_row_label(struct tui *t, int y, const char *label, bool sel, int maxw)
-{
-	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_BOLD;
-	draw_blank(y, 0, t->cols, sel ? a : A_NORMAL);
-	if (sel)
-		draw_text(t, y, 1, t->g->sel, strlen(t->g->sel), a, 1);
-	draw_fit(t, y, 3, label, a, maxw);
-}
-
-static void draw_rubric(struct tui *t, size_t r, int y, bool sel)
+/* A rubric: title and count, its summary (not when tight), its bar. */
+static void draw_rubric(struct tui *t, size_t r, int y, bool sel, bool tight)
 {
 	const struct adpa_rubric *rb = &t->course->rubrics[r];
 	char count[32], pct[64];
 	snprintf(count, sizeof count, "%zu fiche%s", rb->nfiches, rb->nfiches > 1 ? "s" : "");
-	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_BOLD;
+	attr_t a = list_row(t, y, sel, true);
 	int cw = text_cells(count), cols = tui_content_cols(t);
 	bool room = cw + 20 < cols; /* for the count, right-aligned */
-	draw_row_label(t, y, rb->title, sel, room ? cols - cw - 7 : t->cols - 4);
+	draw_fit(t, y, 3, rb->title, a, room ? cols - cw - 7 : t->cols - 4);
 	if (room)
 		draw_text(t, y, cols - cw - 1, count, strlen(count), a, cw);
-	draw_blank(y + 1, 0, t->cols, A_NORMAL);
-	draw_fit(t, y + 1, 5, rb->summary ? rb->summary : "", theme_role(t, ROLE_DIM), cols - 6);
-	draw_blank(y + 2, 0, t->cols, A_NORMAL);
+	if (!tight) {
+		y++;
+		draw_blank(y, 0, t->cols, A_NORMAL);
+		draw_fit(t, y, 5, rb->summary ? rb->summary : "", theme_role(t, ROLE_DIM),
+		         cols - 6);
+	}
+	y++;
+	draw_blank(y, 0, t->cols, A_NORMAL);
 	int bw = cols - 24 > 20 ? 20 : cols - 24;
 	const struct adpa_tally *ta = &t->sum->rubrics[r];
-	draw_bar(t, y + 2, 5, bw, ta->read, rb->nfiches);
+	draw_bar(t, y, 5, bw, ta->read, rb->nfiches);
 	snprintf(pct, sizeof pct, "  %zu %% lu (%zu/%zu)",
 	         rb->nfiches ? ta->read * 100 / rb->nfiches : 0, ta->read, rb->nfiches);
 	if (ta->mastered)
 		snprintf(pct + strlen(pct), sizeof pct - strlen(pct), ", %zu maîtrisée%s",
 		         ta->mastered, ta->mastered > 1 ? "s" : "");
-	draw_fit(t, y + 2, 5 + bw, pct, theme_role(t, ROLE_DIM), cols - 6 - bw);
+	draw_fit(t, y, 5 + bw, pct, theme_role(t, ROLE_DIM), cols - 6 - bw);
 }
 
-static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
+static void draw_item(struct tui *t, const void *st, size_t i, int y, bool sel)
 {
-	(void)ctx;
-	size_t r = 0;
-	char label[512];
-	switch (kind(t, i, &r)) {
-	case IT_RESUME:
-		snprintf(label, sizeof label, "Reprendre : %s",
-		         t->course->fiches[t->last_fiche]->title);
-		draw_row_label(t, y, label, sel, t->cols - 4);
-		draw_blank(y + 1, 0, t->cols, A_NORMAL);
-		break;
-	case IT_REVIEW:
-		if (t->review_due)
-			snprintf(label, sizeof label,
-			         "Révision : %zu question%s à revoir aujourd’hui", t->review_due,
-			         t->review_due > 1 ? "s" : "");
-		else
-			review_later(t, label, sizeof label);
-		draw_row_label(t, y, label, sel, t->cols - 4);
-		draw_blank(y + 1, 0, t->cols, A_NORMAL);
-		break;
-	case IT_RUBRIC:
-		draw_rubric(t, r, y, sel);
-		break;
-	case IT_PROGRESS:
-		if (!compact(t))
-			draw_blank(y++, 0, t->cols, A_NORMAL);
-		snprintf(label, sizeof label,
-		         "Progression (p) : %zu/%zu fiches lues, %zu maîtrisées",
-		         t->sum->total.read, t->sum->total.fiches, t->sum->total.mastered);
-		draw_row_label(t, y, label, sel, t->cols - 4);
-		break;
-	case IT_PATHS:
-		draw_row_label(t, y, "Parcours (c)", sel, t->cols - 4);
-		break;
-	case IT_MARKS:
-		draw_row_label(t, y, "Signets et notes (s)", sel, t->cols - 4);
-		break;
-	case IT_SEARCH:
-		draw_row_label(t, y, "Rechercher dans le cours (/)", sel, t->cols - 4);
-		break;
-	case IT_GLOSSARY:
-		draw_row_label(t, y, "Lexique : les termes du cours (x)", sel, t->cols - 4);
-		break;
-	case IT_ABOUT:
-		draw_row_label(t, y, "À propos (a)", sel, t->cols - 4);
-		break;
+	const struct home *h = st;
+	const struct row *r = &h->rows[i];
+	int rows = item_rows(h, r);
+	if (!r->it->open) {
+		draw_rubric(t, r->rubric, y, sel, rows < r->it->rows);
+		return;
 	}
+	if (r->it->gap && !h->squeeze)
+		draw_blank(y++, 0, t->cols, A_NORMAL);
+	char text[512];
+	label(t, r->it, text, sizeof text);
+	draw_fit(t, y, 3, text, list_row(t, y, sel, true), t->cols - 4);
+	for (int k = 1; k < rows - (r->it->gap && !h->squeeze); k++)
+		draw_blank(y + k, 0, t->cols, A_NORMAL);
 }
 
-static void home_layout(struct home *h)
+static void home_frame(struct tui *t, void *st)
 {
-	h->list.n = (has_resume(h->t) ? 1 : 0) + has_review(h->t) + h->t->course->nrubrics + 6;
-	h->y0 = h->t->store ? 2 : 3;
-	h->h = h->t->rows - 1 - h->y0;
-}
-
-static void home_draw(struct tui *t, void *st)
-{
-	struct home *h = st;
-	home_layout(h);
+	(void)st;
 	const char *title = t->course->title ? t->course->title : "adpa";
 	char who[160];
 	snprintf(who, sizeof who, "apprenant : %s", t->learner_name);
@@ -231,115 +275,54 @@ static void home_draw(struct tui *t, void *st)
 		draw_blank(2, 0, t->cols, A_NORMAL);
 		draw_fit(t, 1, 1, why, theme_role(t, ROLE_ERROR), t->cols - 2);
 	}
-	list_draw(t, &h->list, h->y0, h->h);
 }
 
-static void open_item(struct tui *t, struct home *h)
+static void open_row(struct tui *t, void *st, size_t i)
 {
-	size_t r = 0;
-	switch (kind(t, h->list.sel, &r)) {
-	case IT_RESUME: {
-		struct place pl = {t->last_src, t->last_delta};
-		view_reader_open(t, t->last_fiche, &pl);
-		break;
-	}
-	case IT_REVIEW:
-		view_review_open(t);
-		break;
-	case IT_PROGRESS:
-		view_progress_open(t);
-		break;
-	case IT_RUBRIC:
-		view_rubric_open(t, r);
-		break;
-	case IT_PATHS:
-		view_paths_open(t);
-		break;
-	case IT_MARKS:
-		view_marks_open(t);
-		break;
-	case IT_SEARCH:
-		view_search_prompt(t);
-		break;
-	case IT_GLOSSARY:
-		view_glossary_open(t);
-		break;
-	case IT_ABOUT:
-		view_about_open(t);
-		break;
-	}
+	struct home *h = st;
+	if (h->rows[i].it->open)
+		h->rows[i].it->open(t);
+	else
+		view_rubric_open(t, h->rows[i].rubric);
 }
 
 /* Keeps the selection on its item when « Reprendre » or « Révision »
  * came or went above it (after a fiche, a review, another learner). */
 static void home_sync(struct tui *t, struct home *h)
 {
-	if (h->list.n && has_resume(t) && !h->had_resume) /* items moved down by one */
-		h->list.sel++;
+	struct list *l = &h->lv.list;
+	if (l->n && has_resume(t) && !h->had_resume) /* items moved down by one */
+		l->sel++;
 	size_t at = has_resume(t); /* where « Révision » is, or was */
-	if (h->list.n && has_review(t) && !h->had_review && h->list.sel >= at)
-		h->list.sel++;
-	else if (h->list.n && !has_review(t) && h->had_review && h->list.sel > at)
-		h->list.sel--;
+	if (l->n && has_review(t) && !h->had_review && l->sel >= at)
+		l->sel++;
+	else if (l->n && !has_review(t) && h->had_review && l->sel > at)
+		l->sel--;
 	h->had_resume = has_resume(t);
 	h->had_review = has_review(t);
-	home_layout(h);
+	home_load(t, h);
 }
 
-static void switch_learner(struct tui *t, void *st, const char *name)
+/* A key of Home's table: the item it names, else L and q. */
+static bool home_key(struct tui *t, void *st, enum cmd cmd)
 {
-	progress_switch(t, name);
-	home_sync(t, st);
-}
-
-static void home_key(struct tui *t, void *st, enum cmd cmd)
-{
-	struct home *h = st;
-	home_layout(h);
-	if (list_cmd(&h->list, cmd, h->h))
-		return;
-	if (list_opens(&h->list, t, cmd, h->y0, h->h)) {
-		open_item(t, h);
-		return;
-	}
-	switch (cmd) {
-	case CMD_ABOUT:
-		view_about_open(t);
-		break;
-	case CMD_PROGRESS:
-		view_progress_open(t);
-		break;
-	case CMD_PATHS:
-		view_paths_open(t);
-		break;
-	case CMD_REVIEW:
-		view_review_open(t);
-		break;
-	case CMD_MARKS:
-		view_marks_open(t);
-		break;
-	case CMD_SEARCH:
-		view_search_prompt(t);
-		break;
-	case CMD_GLOSSARY:
-		view_glossary_open(t);
-		break;
-	case CMD_LEARNER:
-		tui_prompt(t, "Apprenant : ", switch_learner, h);
-		break;
-	case CMD_BACK:
+	(void)st;
+	for (size_t i = 0; i < NITEMS; i++)
+		if (home_items[i].cmd == cmd) {
+			home_items[i].open(t);
+			return true;
+		}
+	if (cmd == CMD_LEARNER)
+		view_learners_open(t);
+	else if (cmd == CMD_BACK)
 		t->quit = true;
-		break;
-	default:
-		break;
-	}
+	return cmd == CMD_LEARNER || cmd == CMD_BACK;
 }
 
 static void home_enter(struct tui *t, void *st)
 {
-	struct home *h = st;
 	progress_refresh(t, false);
-	home_sync(t, h);
+	home_sync(t, st);
 }
 
 static void home_status(struct tui *t, void *st, struct status *s)
@@ -347,31 +330,32 @@ static void home_status(struct tui *t, void *st, struct status *s)
 	(void)st;
 	snprintf(s->left, sizeof s->left, "%zu rubriques, %zu fiches", t->course->nrubrics,
 	         t->course->nfiches);
-	snprintf(s->right, sizeof s->right, "Entrée ouvrir  ? aide  q quitter");
 }
 
-static void home_leave(struct tui *t, void *st)
+static void home_free(void *st)
 {
-	(void)t;
-	free(st);
+	struct home *h = st;
+	free(h->rows);
+	free(h);
 }
 
-static const struct view view_home = {
-    .name = "Accueil",
-    .keys = home_tables,
-    .enter = home_enter,
-    .leave = home_leave,
-    .draw = home_draw,
+static const struct list_screen home_screen = {
+    .view = LIST_SCREEN_VIEW("Accueil", home_tables, NULL),
+    .load = home_load,
+    .layout = home_layout,
+    .draw_frame = home_frame,
+    .height = home_height,
+    .draw_item = draw_item,
     .status = home_status,
+    .open = open_row,
     .key = home_key,
+    .enter = home_enter,
+    .free = home_free,
 };
 
 void view_home_open(struct tui *t)
 {
 	struct home *h = xcalloc(1, sizeof *h);
 	h->t = t;
-	h->list.height = item_height;
-	h->list.draw = draw_item;
-	h->list.ctx = t;
-	tui_push(t, &view_home, h);
+	list_screen_push(t, &home_screen, h);
 }

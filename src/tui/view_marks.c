@@ -2,9 +2,9 @@
  * « Signets et notes »: the learner's bookmarks (by fiche, then line) and
  * notes (by fiche) in this course, under a heading each. Enter opens the
  * fiche at the bookmark's line, or where it was left for a note; x deletes
- * the chosen bookmark or note. The items are read from the store again
- * each time the screen comes into view (the reader opened from here may
- * have added some), so there is no copy to keep in step.
+ * the chosen bookmark, or the note after a confirmation (o/n). The items are read from the store
+ * again each time the screen comes into view (the reader opened from here may have added some), so
+ * there is no copy to keep in step.
  *
  * Also here, for the reader: bookmarking a place and editing a fiche's
  * note, in the status-line field or in $VISUAL / $EDITOR when set (the
@@ -14,7 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
 
 struct mark {
@@ -27,24 +29,11 @@ struct mark {
 };
 
 struct marks {
+	struct list_view lv;
 	struct tui *t;
 	struct mark *v;
 	size_t n, cap, nbook; /* bookmarks first, then notes */
-	struct list list;
-	int y0, h;
 };
-
-static const struct key_def marks_defs[] = {
-    {'x', false, CMD_DELETE, "supprimer le signet ou la note choisi"},
-    {KEY_DC, true, CMD_DELETE, NULL},
-};
-static const struct key_table marks_keys = KEY_TABLE("Signets et notes", marks_defs);
-static const struct key_table *const marks_tables[] = {&marks_keys, &keys_list, &keys_back, NULL};
-
-static const char *course_id(const struct tui *t)
-{
-	return t->course->id ? t->course->id : "";
-}
 
 static struct mark *add(struct marks *m, const char *fiche, const char *text)
 {
@@ -79,31 +68,34 @@ static void marks_clear(struct marks *m)
 	m->n = m->nbook = 0;
 }
 
-static void load(struct tui *t, struct marks *m)
+static void marks_load(struct tui *t, void *st)
 {
+	struct marks *m = st;
 	marks_clear(m);
 	struct adpa_error err = {0};
+	m->lv.list.n = 0;
 	if (!t->store)
 		return;
 	if (progress_check(
-	        t, adpa_store_bookmarks(t->store, t->learner, course_id(t), add_bookmark, m, &err),
+	        t,
+	        adpa_store_bookmarks(t->store, t->learner, tui_course_id(t), add_bookmark, m, &err),
 	        &err) == 0)
 		m->nbook = m->n;
-	progress_check(t, adpa_store_notes(t->store, t->learner, course_id(t), add_note, m, &err),
-	               &err);
-	m->list.n = m->n;
+	progress_check(
+	    t, adpa_store_notes(t->store, t->learner, tui_course_id(t), add_note, m, &err), &err);
+	m->lv.list.n = m->n;
 }
 
 /* The first bookmark and the first note carry their section's heading. */
-static int item_height(const void *ctx, size_t i)
+static int item_height(const void *st, size_t i)
 {
-	const struct marks *m = ctx;
+	const struct marks *m = st;
 	return i == 0 || i == m->nbook ? 2 : 1;
 }
 
-static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
+static void draw_item(struct tui *t, const void *st, size_t i, int y, bool sel)
 {
-	const struct marks *m = ctx;
+	const struct marks *m = st;
 	const struct mark *k = &m->v[i];
 	if (i == 0 || i == m->nbook) {
 		char head[64];
@@ -121,18 +113,15 @@ static void draw_item(struct tui *t, const void *ctx, size_t i, int y, bool sel)
                                           strcspn(k->text, "\r\n") < strlen(k->text) ? " …" : "")
 	              : *k->text ? xasprintf("%s : %s", title, k->text)
 	                         : xasprintf("%s : ligne %d du source", title, k->line);
-	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_NORMAL;
-	draw_blank(y, 0, t->cols, a);
-	if (sel)
-		draw_text(t, y, 1, t->g->sel, strlen(t->g->sel), a, 1);
-	draw_fit(t, y, 3, label, a, t->cols - 4);
+	draw_fit(t, y, 3, label, list_row(t, y, sel, false), t->cols - 4);
 	free(label);
 	free(first);
 }
 
-static void open_item(struct tui *t, struct marks *m)
+static void open_item(struct tui *t, void *st, size_t i)
 {
-	const struct mark *k = &m->v[m->list.sel];
+	struct marks *m = st;
+	const struct mark *k = &m->v[i];
 	if (k->fiche == (size_t)-1) {
 		tui_message(t, true, "La fiche « %s » n’est plus dans le cours", k->fiche_id);
 		return;
@@ -141,52 +130,69 @@ static void open_item(struct tui *t, struct marks *m)
 	view_reader_open(t, k->fiche, k->note ? NULL : &pl);
 }
 
-static void delete_item(struct tui *t, struct marks *m)
+static void delete_now(struct tui *t, struct marks *m, size_t i)
 {
-	const struct mark *k = &m->v[m->list.sel];
+	const struct mark *k = &m->v[i];
 	struct adpa_error err = {0};
-	int rc = k->note ? adpa_store_note_set(t->store, t->learner, course_id(t), k->fiche_id,
+	int rc = k->note ? adpa_store_note_set(t->store, t->learner, tui_course_id(t), k->fiche_id,
 	                                       NULL, tui_now(), &err)
 	                 : adpa_store_bookmark_delete(t->store, t->learner, k->id, &err);
 	bool note = k->note;
 	if (progress_check(t, rc, &err) == 0)
 		tui_message(t, false, note ? "Note supprimée" : "Signet supprimé");
-	load(t, m);
+	marks_load(t, m);
 }
 
-static void marks_key(struct tui *t, void *st, enum cmd cmd)
+static void confirm_done(struct tui *t, void *st, const char *text)
 {
 	struct marks *m = st;
-	if (list_cmd(&m->list, cmd, m->h))
-		return;
-	if (m->n && list_opens(&m->list, t, cmd, m->y0, m->h)) {
-		open_item(t, m);
-		return;
-	}
-	if (cmd == CMD_DELETE && m->n)
-		delete_item(t, m);
-	else if (cmd == CMD_BACK)
-		tui_pop(t);
+	if (tui_yes(text) && m->lv.list.sel < m->n && m->v[m->lv.list.sel].note)
+		delete_now(t, m, m->lv.list.sel);
+	else
+		tui_message(t, false, "Note gardée");
 }
 
-static void marks_draw(struct tui *t, void *st)
+/* A bookmark goes at once (B puts it back); a note, the learner's own
+ * writing, after a confirmation, as a path does. */
+static void delete_item(struct tui *t, void *st, size_t i)
+{
+	struct marks *m = st;
+	const struct mark *k = &m->v[i];
+	if (!k->note) {
+		delete_now(t, m, i);
+		return;
+	}
+	const char *title =
+	    k->fiche != (size_t)-1 ? t->course->fiches[k->fiche]->title : k->fiche_id;
+	char *label = xasprintf("Supprimer la note de « %s » ? (o/n) ", title);
+	tui_prompt(t, label, confirm_done, m);
+	free(label);
+}
+
+static const struct list_action marks_actions[] = {{CMD_DELETE, true, delete_item}};
+
+/* Without any item, a line says how to make some: the list then starts
+ * under it (and only blanks rows). */
+static void marks_layout(struct tui *t, void *st)
+{
+	struct marks *m = st;
+	m->lv.y0 = m->n ? 1 : 3;
+	m->lv.h = t->rows - 1 - m->lv.y0;
+}
+
+static void marks_frame(struct tui *t, void *st)
 {
 	struct marks *m = st;
 	draw_header(t, "Signets et notes", t->many_learners ? t->learner_name : NULL);
-	m->y0 = 1;
-	m->h = t->rows - 2;
-	if (!m->n) {
-		draw_blank(1, 0, t->cols, A_NORMAL);
-		draw_fit(t, 2, 1,
-		         t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a "
-		                    "écrit la note."
-		                  : "Progression non enregistrée : pas de signets ni de notes.",
-		         theme_role(t, ROLE_DIM), t->cols - 2);
-		for (int y = 3; y < t->rows - 1; y++)
-			draw_blank(y, 0, t->cols, A_NORMAL);
+	if (m->n)
 		return;
-	}
-	list_draw(t, &m->list, m->y0, m->h);
+	draw_blank(1, 0, t->cols, A_NORMAL);
+	draw_blank(2, 0, t->cols, A_NORMAL);
+	draw_fit(t, 2, 1,
+	         t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a écrit la "
+	                    "note."
+	                  : "Progression non enregistrée : pas de signets ni de notes.",
+	         theme_role(t, ROLE_DIM), t->cols - 2);
 }
 
 static void marks_status(struct tui *t, void *st, struct status *s)
@@ -195,44 +201,46 @@ static void marks_status(struct tui *t, void *st, struct status *s)
 	(void)t;
 	snprintf(s->left, sizeof s->left, "%zu signet%s, %zu note%s", m->nbook,
 	         m->nbook > 1 ? "s" : "", m->n - m->nbook, m->n - m->nbook > 1 ? "s" : "");
-	snprintf(s->right, sizeof s->right, "Entrée ouvrir  x supprimer  q retour");
 }
 
-static void marks_enter(struct tui *t, void *st)
+static void marks_free(void *st)
 {
-	load(t, st);
-}
-
-static void marks_leave(struct tui *t, void *st)
-{
-	(void)t;
 	struct marks *m = st;
 	marks_clear(m);
 	free(m->v);
 	free(m);
 }
 
-static const struct view view_marks = {
-    .name = "Signets et notes",
-    .keys = marks_tables,
-    .notes = "Dans une fiche, B pose un signet à la ligne lue (avec un libellé facultatif) et "
-             "a écrit la note de la fiche, dans la ligne d’état ou dans $VISUAL / $EDITOR "
-             "s’il est défini.",
-    .enter = marks_enter,
-    .leave = marks_leave,
-    .draw = marks_draw,
+static const struct key_def marks_defs[] = {
+    {'x', false, CMD_DELETE, "supprimer le signet choisi, ou la note (après confirmation)"},
+    {KEY_DC, true, CMD_DELETE, NULL},
+};
+static const struct key_hint marks_hints[] = {{'x', false, "supprimer"}};
+static const struct key_table marks_keys =
+    KEY_TABLE_HINTS("Signets et notes", marks_defs, marks_hints);
+static const struct key_table *const marks_tables[] = {&marks_keys, &keys_list, &keys_back, NULL};
+
+static const struct list_screen marks_screen = {
+    .view = LIST_SCREEN_VIEW(
+        "Signets et notes", marks_tables,
+        "Dans une fiche, B pose un signet à la ligne lue (avec un libellé facultatif) et a écrit "
+        "la note de la fiche, dans la ligne d’état ou dans $VISUAL / $EDITOR s’il est défini."),
+    .load = marks_load,
+    .layout = marks_layout,
+    .draw_frame = marks_frame,
+    .height = item_height,
+    .draw_item = draw_item,
     .status = marks_status,
-    .key = marks_key,
+    .open = open_item,
+    LIST_ACTIONS(marks_actions),
+    .free = marks_free,
 };
 
 void view_marks_open(struct tui *t)
 {
 	struct marks *m = xcalloc(1, sizeof *m);
 	m->t = t;
-	m->list.height = item_height;
-	m->list.draw = draw_item;
-	m->list.ctx = m;
-	tui_push(t, &view_marks, m);
+	list_screen_push(t, &marks_screen, m);
 }
 
 /* --- from the reader --- */
@@ -250,7 +258,7 @@ void marks_bookmark(struct tui *t, size_t fiche, int line, const char *label)
 	if (!need_store(t))
 		return;
 	int64_t id =
-	    adpa_store_bookmark_add(t->store, t->learner, course_id(t),
+	    adpa_store_bookmark_add(t->store, t->learner, tui_course_id(t),
 	                            t->course->fiches[fiche]->id, line, label, tui_now(), &err);
 	if (progress_check(t, id < 0 ? -1 : 0, &err) == 0)
 		tui_message(t, false, "Signet posé%s%s", *label ? " : " : "", label);
@@ -259,7 +267,7 @@ void marks_bookmark(struct tui *t, size_t fiche, int line, const char *label)
 void marks_note_set(struct tui *t, size_t fiche, const char *text)
 {
 	struct adpa_error err = {0};
-	int rc = adpa_store_note_set(t->store, t->learner, course_id(t),
+	int rc = adpa_store_note_set(t->store, t->learner, tui_course_id(t),
 	                             t->course->fiches[fiche]->id, text, tui_now(), &err);
 	if (progress_check(t, rc, &err) == 0)
 		tui_message(t, false, *text ? "Note enregistrée" : "Note supprimée");
@@ -271,7 +279,7 @@ void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st)
 	char *note = NULL;
 	if (!need_store(t) ||
 	    progress_check(t,
-	                   adpa_store_note_get(t->store, t->learner, course_id(t),
+	                   adpa_store_note_get(t->store, t->learner, tui_course_id(t),
 	                                       t->course->fiches[fiche]->id, &note, &err),
 	                   &err) < 0)
 		return;
@@ -286,7 +294,7 @@ void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st)
 	} else {
 		tui_prompt(t, "Note (vide : supprimer) : ", done, st);
 		if (note && !tui_prompt_fill(t, note)) {
-			t->prompt.active = false;
+			tui_prompt_close(t);
 			tui_message(t, true,
 			            "Note trop longue ou sur plusieurs lignes pour la ligne "
 			            "d’édition : définissez $VISUAL ou $EDITOR pour la modifier");

@@ -2,8 +2,9 @@
  * « Parcours »: the learner's own paths, and the path screen.
  *
  * The list (Home, c) shows each of the learner's paths with a bar of its
- * fiches read, then the course's suggested paths: Enter on a suggested one
- * copies it into a new path of the learner's, which can then be changed.
+ * fiches read, then the course's suggested paths. Enter on a suggested one
+ * shows it as it is, nothing saved; its first change (x, K, J, r) copies it
+ * into a new path of the learner's, and the change applies to the copy.
  * The path screen lists its fiches in order with their status marks;
  * « Continuer » (c) opens the first fiche not yet read at its last
  * position. x removes, K and J move, r renames, D deletes after a
@@ -11,30 +12,20 @@
  *
  * The store is the only copy: each screen reloads the paths when it comes
  * into view and after each change (a few rows, one query), so nothing here
- * can drift from what is saved. Adding from the reader or a rubric
- * (paths_add_fiche) keeps its state in t->padd across its prompts.
+ * can drift from what is saved. Adding from the reader or a rubric is in
+ * paths_add.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
 
-static const char *cid(const struct tui *t)
-{
-	return t->course->id ? t->course->id : "";
-}
-
-/* A yes to a (o/n) question. */
-static bool yes(const char *text)
-{
-	return !strcmp(text, "o") || !strcmp(text, "oui") || !strcmp(text, "y") ||
-	       !strcmp(text, "O") || !strcmp(text, "Y");
-}
-
 /* The learner's paths from the store; false (after a message) when none can be had. */
-static bool load(struct tui *t, struct adpa_store_path **p, size_t *n)
+bool paths_load(struct tui *t, struct adpa_store_path **p, size_t *n)
 {
 	*p = NULL;
 	*n = 0;
@@ -43,7 +34,8 @@ static bool load(struct tui *t, struct adpa_store_path **p, size_t *n)
 		return false;
 	}
 	struct adpa_error err = {0};
-	return progress_check(t, adpa_store_paths(t->store, t->learner, cid(t), p, n, &err),
+	return progress_check(t,
+	                      adpa_store_paths(t->store, t->learner, tui_course_id(t), p, n, &err),
 	                      &err) == 0;
 }
 
@@ -75,107 +67,137 @@ static void continue_path(struct tui *t, const struct adpa_store_path *p)
 		return;
 	}
 	struct place pl = {progress_of(t, next)->p.position, 0};
-	view_reader_open(t, next, &pl);
+	view_reader_open_path(t, next, &pl, (const char *const *)p->fiches, p->nfiches);
 }
 
 /* --- the path screen --- */
 
 struct pathv {
-	struct tui *t;
-	int64_t id;
+	struct list_view lv;
+	int64_t id;                      /* the learner's path, or 0: a suggested one */
 	struct adpa_store_path *all, *p; /* p: this path in all, or NULL when gone */
 	size_t nall;
-	struct list list;
-	int y0, h;
+	const struct adpa_path *cp;  /* the suggested path shown, until its copy */
+	struct adpa_store_path sugg; /* p while showing cp: ids borrowed from it */
 };
 
-static const struct key_def path_defs[] = {
-    {'c', false, CMD_CONTINUE,
-     "continuer : la première fiche pas encore lue, là où vous l’avez laissée"},
-    {'x', false, CMD_REMOVE, "retirer la fiche choisie du parcours"},
-    {'K', false, CMD_MOVE_UP, "monter la fiche choisie"},
-    {'J', false, CMD_MOVE_DOWN, "descendre la fiche choisie"},
-    {'r', false, CMD_RENAME, "renommer le parcours"},
-    {'D', false, CMD_DELETE, "supprimer le parcours (après confirmation)"},
-};
-static const struct key_table path_keys = KEY_TABLE("Parcours", path_defs);
-static const struct key_table *const path_tables[] = {&keys_list, &path_keys, &keys_back, NULL};
-
-static void path_reload(struct tui *t, struct pathv *v)
+static const char *path_name(const struct pathv *v)
 {
-	adpa_store_paths_free(v->all, v->nall);
-	v->p = NULL;
-	if (!load(t, &v->all, &v->nall))
-		return;
-	for (size_t i = 0; i < v->nall; i++)
-		if (v->all[i].id == v->id)
-			v->p = &v->all[i];
-	v->list.n = v->p ? v->p->nfiches : 0;
+	if (!v->p)
+		return "Parcours";
+	return v->cp ? (v->cp->title ? v->cp->title : v->cp->id) : v->p->name;
 }
 
-static int one_row(const void *ctx, size_t i)
+static void path_load(struct tui *t, void *st)
 {
-	(void)ctx;
-	(void)i;
-	return 1;
-}
-
-static void path_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
-{
-	const struct pathv *v = ctx;
-	const struct adpa_fiche *f = adpa_course_find(t->course, v->p->fiches[i]);
-	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_NORMAL;
-	draw_blank(y, 0, t->cols, a);
-	if (sel)
-		draw_text(t, y, 1, t->g->sel, strlen(t->g->sel), a, 1);
-	char num[16], dur[16];
-	snprintf(num, sizeof num, "%2zu.", i + 1);
-	draw_text(t, y, 3, num, strlen(num), a, 4);
-	if (!f) {
-		char gone[256];
-		snprintf(gone, sizeof gone, "(fiche absente du cours : %s)", v->p->fiches[i]);
-		draw_fit(t, y, 8, gone, a | theme_role(t, ROLE_DIM), t->cols - 9);
+	struct pathv *v = st;
+	if (v->cp) {
+		v->p = &v->sugg;
+		v->lv.list.n = v->p->nfiches;
 		return;
 	}
-	const char *mark = progress_mark(t, progress_of(t, f->index)->status);
-	draw_text(t, y, 7, mark, strlen(mark), a, 1);
-	int cols = tui_content_cols(t);
-	snprintf(dur, sizeof dur, "%d min", f->duration);
-	draw_fit(t, y, 9, f->title, sel ? a : a | A_BOLD, cols - 19);
-	draw_text(t, y, cols - 1 - text_cells(dur), dur, strlen(dur), a, 8);
+	adpa_store_paths_free(v->all, v->nall);
+	v->p = NULL;
+	v->all = NULL;
+	v->nall = 0;
+	if (paths_load(t, &v->all, &v->nall))
+		for (size_t i = 0; i < v->nall; i++)
+			if (v->all[i].id == v->id)
+				v->p = &v->all[i];
+	v->lv.list.n = v->p ? v->p->nfiches : 0;
 }
+
+static const struct adpa_fiche *fiche_at(const struct tui *t, const struct pathv *v, size_t i)
+{
+	return adpa_course_find(t->course, v->p->fiches[i]);
+}
+
+static const char *col_num(struct tui *t, const void *st, size_t i, char *buf, size_t n, attr_t *a)
+{
+	(void)t, (void)st, (void)a;
+	snprintf(buf, n, "%2zu.", i + 1);
+	return buf;
+}
+
+static const char *col_mark(struct tui *t, const void *st, size_t i, char *buf, size_t n, attr_t *a)
+{
+	const struct adpa_fiche *f = fiche_at(t, st, i);
+	(void)buf, (void)n, (void)a;
+	return f ? progress_mark(t, progress_of(t, f->index)->status) : "";
+}
+
+static const char *col_title(struct tui *t, const void *st, size_t i, char *buf, size_t n,
+                             attr_t *a)
+{
+	const struct pathv *v = st;
+	const struct adpa_fiche *f = fiche_at(t, v, i);
+	if (f)
+		return f->title;
+	*a = theme_role(t, ROLE_DIM);
+	snprintf(buf, n, "(fiche absente du cours : %s)", v->p->fiches[i]);
+	return buf;
+}
+
+static const char *col_duration(struct tui *t, const void *st, size_t i, char *buf, size_t n,
+                                attr_t *a)
+{
+	const struct adpa_fiche *f = fiche_at(t, st, i);
+	(void)a;
+	buf[0] = '\0';
+	if (f)
+		snprintf(buf, n, "%d min", f->duration);
+	return buf;
+}
+
+static const struct list_col path_cols[] = {
+    {.width = 3, .gap = 1, .text = col_num},
+    {.width = 1, .gap = 1, .text = col_mark},
+    {.gap = 2, .strong = true, .text = col_title},
+    {.width = 7, .right = true, .text = col_duration},
+};
 
 /* The selected fiche's prerequisites, each with its place in the path. */
 static void draw_requires(struct tui *t, const struct pathv *v, int y)
 {
 	draw_blank(y, 0, t->cols, A_NORMAL);
-	if (!v->p || !v->list.n)
+	if (!v->p || !v->lv.list.n)
 		return;
-	const struct adpa_fiche *f = adpa_course_find(t->course, v->p->fiches[v->list.sel]);
+	const struct adpa_fiche *f = fiche_at(t, v, v->lv.list.sel);
 	if (!f || !f->nrequires)
 		return;
-	char line[1024] = "Prérequis : ";
+	struct buf b = {0};
+	buf_adds(&b, "Prérequis : ");
 	for (size_t i = 0; i < f->nrequires; i++) {
 		const struct adpa_fiche *r = adpa_course_find(t->course, f->requires[i].s);
 		bool before = false;
-		for (size_t j = 0; j < v->list.sel; j++)
+		for (size_t j = 0; j < v->lv.list.sel; j++)
 			before |= !strcmp(v->p->fiches[j], f->requires[i].s);
-		size_t k = strlen(line);
-		snprintf(line + k, sizeof line - k, "%s%s%s", i ? ", " : "",
-		         r ? r->title : f->requires[i].s,
-		         before ? "" : " (pas avant dans le parcours)");
+		buf_printf(&b, "%s%s%s", i ? ", " : "", r ? r->title : f->requires[i].s,
+		           before ? "" : " (pas avant dans le parcours)");
 	}
+	char *line = buf_detach(&b);
 	draw_fit(t, y, 2, line, theme_role(t, ROLE_DIM), t->cols - 4);
+	free(line);
 }
 
-static void path_draw(struct tui *t, void *st)
+static void path_layout(struct tui *t, void *st)
+{
+	struct pathv *v = st;
+	v->lv.y0 = 4;
+	v->lv.h = t->rows - 1 - v->lv.y0 - 2;
+}
+
+static void path_frame(struct tui *t, void *st)
 {
 	struct pathv *v = st;
 	char right[64] = "";
 	size_t next = (size_t)-1, read = v->p ? tally(t, v->p, &next) : 0;
 	if (v->p)
 		snprintf(right, sizeof right, "%zu/%zu lues", read, v->p->nfiches);
-	draw_header(t, v->p ? v->p->name : "Parcours", right);
+	char *left =
+	    v->cp ? xasprintf("Suggéré%s%s", t->g->sep, path_name(v)) : xstrdup(path_name(v));
+	draw_header(t, left, right);
+	free(left);
 	draw_blank(1, 0, t->cols, A_NORMAL);
 	char line[512];
 	if (!v->p)
@@ -193,11 +215,44 @@ static void path_draw(struct tui *t, void *st)
 		draw_bar(t, 2, 2, bw, read, v->p->nfiches);
 	draw_fit(t, 2, bw ? bw + 4 : 2, line, A_BOLD, t->cols - bw - 6);
 	draw_blank(3, 0, t->cols, A_NORMAL);
-	v->y0 = 4;
-	v->h = t->rows - 1 - v->y0 - 2;
-	list_draw(t, &v->list, v->y0, v->h);
 	draw_blank(t->rows - 3, 0, t->cols, A_NORMAL);
 	draw_requires(t, v, t->rows - 2);
+}
+
+static void path_open_fiche(struct tui *t, void *st, size_t i)
+{
+	const struct pathv *v = st;
+	const struct adpa_fiche *f = fiche_at(t, v, i);
+	if (f) {
+		struct place pl = {progress_of(t, f->index)->p.position, 0};
+		view_reader_open_path(t, f->index, &pl, (const char *const *)v->p->fiches,
+		                      v->p->nfiches);
+	}
+}
+
+/* The suggested path shown becomes the learner's own, before its first
+ * change; false (after a message) when it cannot. */
+static bool own(struct tui *t, struct pathv *v)
+{
+	if (!v->cp)
+		return true;
+	if (!t->store) {
+		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
+		return false;
+	}
+	struct adpa_error err = {0};
+	int64_t id = adpa_store_path_new(t->store, t->learner, tui_course_id(t), path_name(v),
+	                                 (const char *const *)v->sugg.fiches, v->sugg.nfiches,
+	                                 tui_now(), &err);
+	if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
+		return false;
+	v->id = id;
+	v->cp = NULL;
+	free(v->sugg.fiches);
+	v->sugg = (struct adpa_store_path){0};
+	path_load(t, v);
+	tui_message(t, false, "Parcours copié dans les vôtres : à vous de le modifier");
+	return v->p != NULL;
 }
 
 static void rename_done(struct tui *t, void *st, const char *text)
@@ -206,17 +261,17 @@ static void rename_done(struct tui *t, void *st, const char *text)
 	struct adpa_error err = {0};
 	while (*text == ' ')
 		text++;
-	if (*text &&
+	if (*text && own(t, v) &&
 	    progress_check(t, adpa_store_path_rename(t->store, v->id, text, &err), &err) == 0)
 		tui_message(t, false, "Parcours renommé : %s", text);
-	path_reload(t, v);
+	path_load(t, v);
 }
 
 static void delete_done(struct tui *t, void *st, const char *text)
 {
 	struct pathv *v = st;
 	struct adpa_error err = {0};
-	if (!yes(text)) {
+	if (!tui_yes(text)) {
 		tui_message(t, false, "Parcours gardé");
 		return;
 	}
@@ -226,142 +281,158 @@ static void delete_done(struct tui *t, void *st, const char *text)
 	}
 }
 
-static void path_change(struct tui *t, struct pathv *v, enum cmd cmd)
+static void path_change(struct tui *t, struct pathv *v, size_t i, int move)
 {
 	struct adpa_error err = {0};
-	const char *id = v->p->fiches[v->list.sel];
-	int rc = cmd == CMD_REMOVE
-	             ? adpa_store_path_remove(t->store, v->id, id, &err)
-	             : adpa_store_path_move(t->store, v->id, id, cmd == CMD_MOVE_UP ? -1 : 1, &err);
+	if (!own(t, v))
+		return;
+	const char *id = v->p->fiches[i];
+	int rc = !move ? adpa_store_path_remove(t->store, v->id, id, &err)
+	               : adpa_store_path_move(t->store, v->id, id, move, &err);
 	if (progress_check(t, rc, &err) < 0)
 		return;
-	if (cmd == CMD_MOVE_UP && v->list.sel > 0)
-		v->list.sel--;
-	else if (cmd == CMD_MOVE_DOWN && v->list.sel + 1 < v->list.n)
-		v->list.sel++;
-	path_reload(t, v);
+	if (move < 0 && v->lv.list.sel > 0)
+		v->lv.list.sel--;
+	else if (move > 0 && v->lv.list.sel + 1 < v->lv.list.n)
+		v->lv.list.sel++;
+	path_load(t, v);
 }
 
-static void path_key(struct tui *t, void *st, enum cmd cmd)
+static void act_continue(struct tui *t, void *st, size_t i)
 {
 	struct pathv *v = st;
-	if (list_cmd(&v->list, cmd, v->h))
-		return;
-	if (v->p && list_opens(&v->list, t, cmd, v->y0, v->h)) {
-		const struct adpa_fiche *f = adpa_course_find(t->course, v->p->fiches[v->list.sel]);
-		if (f) {
-			struct place pl = {progress_of(t, f->index)->p.position, 0};
-			view_reader_open(t, f->index, &pl);
-		}
-		return;
-	}
-	if (cmd == CMD_BACK) {
-		tui_pop(t);
-		return;
-	}
-	if (!v->p)
-		return;
-	switch (cmd) {
-	case CMD_CONTINUE:
+	(void)i;
+	if (v->p)
 		continue_path(t, v->p);
-		break;
-	case CMD_REMOVE:
-	case CMD_MOVE_UP:
-	case CMD_MOVE_DOWN:
-		if (v->list.n)
-			path_change(t, v, cmd);
-		break;
-	case CMD_RENAME:
-		tui_prompt(t, "Nouveau nom : ", rename_done, v);
-		break;
-	case CMD_DELETE:
-		snprintf(t->padd.label, sizeof t->padd.label,
-		         "Supprimer le parcours « %.400s » ? (o/n) ", v->p->name);
-		tui_prompt(t, t->padd.label, delete_done, v);
-		break;
-	default:
-		break;
-	}
 }
+
+static void act_remove(struct tui *t, void *st, size_t i)
+{
+	path_change(t, st, i, 0);
+}
+
+static void act_up(struct tui *t, void *st, size_t i)
+{
+	path_change(t, st, i, -1);
+}
+
+static void act_down(struct tui *t, void *st, size_t i)
+{
+	path_change(t, st, i, 1);
+}
+
+static void act_rename(struct tui *t, void *st, size_t i)
+{
+	struct pathv *v = st;
+	(void)i;
+	if (v->p)
+		tui_prompt(t, "Nouveau nom : ", rename_done, v);
+}
+
+static void act_delete(struct tui *t, void *st, size_t i)
+{
+	struct pathv *v = st;
+	(void)i;
+	if (v->cp)
+		tui_message(t, false, "Parcours suggéré par le cours : rien à supprimer");
+	if (!v->p || v->cp)
+		return;
+	char *label = xasprintf("Supprimer le parcours « %s » ? (o/n) ", v->p->name);
+	tui_prompt(t, label, delete_done, v);
+	free(label);
+}
+
+static const struct list_action path_actions[] = {
+    {CMD_CONTINUE, false, act_continue}, {CMD_REMOVE, true, act_remove},
+    {CMD_MOVE_UP, true, act_up},         {CMD_MOVE_DOWN, true, act_down},
+    {CMD_RENAME, false, act_rename},     {CMD_DELETE, false, act_delete},
+};
 
 static void path_enter(struct tui *t, void *st)
 {
+	(void)st;
 	progress_refresh(t, false);
-	path_reload(t, st);
 }
 
 static void path_status(struct tui *t, void *st, struct status *s)
 {
 	struct pathv *v = st;
 	(void)t;
-	if (v->list.n)
-		snprintf(s->left, sizeof s->left, "fiche %zu/%zu", v->list.sel + 1, v->list.n);
-	snprintf(s->right, sizeof s->right, "c continuer  x retirer  K J déplacer  ? aide");
+	if (v->lv.list.n)
+		snprintf(s->left, sizeof s->left, "%sfiche %zu/%zu", v->cp ? "suggéré, " : "",
+		         v->lv.list.sel + 1, v->lv.list.n);
 }
 
-static void path_leave(struct tui *t, void *st)
+static void path_free(void *st)
 {
-	(void)t;
 	struct pathv *v = st;
+	free(v->sugg.fiches);
 	adpa_store_paths_free(v->all, v->nall);
 	free(v);
 }
 
-static const struct view view_path = {
-    .name = "Parcours",
-    .keys = path_tables,
-    .notes = "Marques : ○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x "
-             "*). Sous la liste, les prérequis de la fiche choisie. Pour ajouter une fiche : + "
-             "dans une rubrique ou en lisant la fiche.",
-    .enter = path_enter,
-    .leave = path_leave,
-    .draw = path_draw,
+static const struct key_def path_defs[] = {
+    {'c', false, CMD_CONTINUE,
+     "continuer : la première fiche pas encore lue, là où vous l’avez laissée"},
+    {'x', false, CMD_REMOVE, "retirer la fiche choisie du parcours"},
+    {'K', false, CMD_MOVE_UP, "monter la fiche choisie"},
+    {'J', false, CMD_MOVE_DOWN, "descendre la fiche choisie"},
+    {'r', false, CMD_RENAME, "renommer le parcours"},
+    {'D', false, CMD_DELETE, "supprimer le parcours (après confirmation)"},
+};
+static const struct key_hint path_hints[] = {{'c', false, "continuer"}, {'x', false, "retirer"}};
+static const struct key_table path_keys = KEY_TABLE_HINTS("Parcours", path_defs, path_hints);
+static const struct key_table *const path_tables[] = {&keys_list, &path_keys, &keys_back, NULL};
+
+static const struct list_screen path_screen = {
+    .view = LIST_SCREEN_VIEW(
+        "Parcours", path_tables,
+        "Marques : ○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x *). "
+        "Sous la liste, les prérequis de la fiche choisie. Pour ajouter une fiche : + dans une "
+        "rubrique ou en lisant la fiche."),
+    .load = path_load,
+    .layout = path_layout,
+    .draw_frame = path_frame,
+    LIST_COLS(path_cols),
     .status = path_status,
-    .key = path_key,
+    .open = path_open_fiche,
+    LIST_ACTIONS(path_actions),
+    .enter = path_enter,
+    .free = path_free,
 };
 
 static void view_path_open(struct tui *t, int64_t id)
 {
 	struct pathv *v = xcalloc(1, sizeof *v);
-	v->t = t;
 	v->id = id;
-	v->list.height = one_row;
-	v->list.draw = path_row;
-	v->list.ctx = v;
-	tui_push(t, &view_path, v);
+	list_screen_push(t, &path_screen, v);
+}
+
+/* Suggested path cp, shown as it is until its first change. */
+static void view_path_suggested(struct tui *t, const struct adpa_path *cp)
+{
+	struct pathv *v = xcalloc(1, sizeof *v);
+	v->cp = cp;
+	v->sugg.fiches = xcalloc(cp->nfiches + 1, sizeof *v->sugg.fiches);
+	for (size_t i = 0; i < cp->nfiches; i++)
+		v->sugg.fiches[i] = cp->fiches[i].s;
+	v->sugg.nfiches = cp->nfiches;
+	list_screen_push(t, &path_screen, v);
 }
 
 /* --- the list of paths --- */
 
 struct paths {
+	struct list_view lv;
 	struct adpa_store_path *own;
 	size_t nown;
-	struct list list;
-	int y0, h;
 };
 
-static const struct key_def paths_defs[] = {
-    {'c', false, CMD_CONTINUE, "continuer le parcours choisi"},
-    {'n', false, CMD_NEW, "créer un parcours vide (vous le nommez)"},
-};
-static const struct key_table paths_keys = KEY_TABLE("Parcours", paths_defs);
-static const struct key_table *const paths_tables[] = {&keys_list, &paths_keys, &keys_back, NULL};
-
-static int paths_height(const void *ctx, size_t i)
+static void paths_row(struct tui *t, const void *st, size_t i, int y, bool sel)
 {
-	(void)ctx;
-	(void)i;
-	return 2;
-}
-
-static void paths_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
-{
-	const struct paths *v = ctx;
-	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_BOLD;
-	draw_blank(y, 0, t->cols, sel ? a : A_NORMAL);
+	const struct paths *v = st;
+	attr_t a = list_row(t, y, sel, true);
 	draw_blank(y + 1, 0, t->cols, A_NORMAL);
-	if (sel)
-		draw_text(t, y, 1, t->g->sel, strlen(t->g->sel), a, 1);
 	char line[512];
 	if (i < v->nown) {
 		const struct adpa_store_path *p = &v->own[i];
@@ -378,38 +449,25 @@ static void paths_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
 	         cp->nfiches);
 	draw_fit(t, y, 3, line, a, t->cols - 4);
 	draw_fit(t, y + 1, 5,
-	         cp->description ? cp->description : "Entrée : en faire votre parcours",
+	         cp->description ? cp->description : "Entrée : le voir, puis le changer",
 	         theme_role(t, ROLE_DIM), t->cols - 6);
 }
 
-static void paths_reload(struct tui *t, struct paths *v)
+static void paths_reload(struct tui *t, void *st)
 {
+	struct paths *v = st;
 	adpa_store_paths_free(v->own, v->nown);
-	load(t, &v->own, &v->nown);
-	v->list.n = v->nown + t->course->npaths;
+	paths_load(t, &v->own, &v->nown);
+	v->lv.list.n = v->nown + t->course->npaths;
 }
 
-/* A copy of suggested path cp as a new path of the learner's, opened. */
-static void adopt(struct tui *t, struct paths *v, const struct adpa_path *cp)
+static void paths_open(struct tui *t, void *st, size_t i)
 {
-	if (!t->store) {
-		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
-		return;
-	}
-	const char **ids = xcalloc(cp->nfiches + 1, sizeof *ids);
-	for (size_t i = 0; i < cp->nfiches; i++)
-		ids[i] = cp->fiches[i].s;
-	struct adpa_error err = {0};
-	int64_t id =
-	    adpa_store_path_new(t->store, t->learner, cid(t), cp->title ? cp->title : cp->id, ids,
-	                        cp->nfiches, tui_now(), &err);
-	free(ids);
-	if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
-		return;
-	paths_reload(t, v);
-	v->list.sel = v->nown - 1;
-	tui_message(t, false, "Parcours copié : à vous de le modifier");
-	view_path_open(t, id);
+	struct paths *v = st;
+	if (i < v->nown)
+		view_path_open(t, v->own[i].id);
+	else
+		view_path_suggested(t, &t->course->paths[i - v->nown]);
 }
 
 static void new_done(struct tui *t, void *st, const char *text)
@@ -420,236 +478,99 @@ static void new_done(struct tui *t, void *st, const char *text)
 	if (!*text || !t->store)
 		return;
 	struct adpa_error err = {0};
-	int64_t id =
-	    adpa_store_path_new(t->store, t->learner, cid(t), text, NULL, 0, tui_now(), &err);
+	int64_t id = adpa_store_path_new(t->store, t->learner, tui_course_id(t), text, NULL, 0,
+	                                 tui_now(), &err);
 	if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
 		return;
 	paths_reload(t, v);
-	v->list.sel = v->nown - 1;
+	v->lv.list.sel = v->nown - 1;
 	view_path_open(t, id);
 }
 
-static void paths_draw(struct tui *t, void *st)
+static void paths_layout(struct tui *t, void *st)
+{
+	struct paths *v = st;
+	v->lv.y0 = v->lv.list.n ? 2 : 3;
+	v->lv.h = t->rows - 1 - v->lv.y0;
+}
+
+static void paths_frame(struct tui *t, void *st)
 {
 	struct paths *v = st;
 	draw_header(t, "Parcours", NULL);
 	draw_blank(1, 0, t->cols, A_NORMAL);
-	v->y0 = 2;
-	v->h = t->rows - 1 - v->y0;
-	if (!v->list.n) {
-		draw_blank(2, 0, t->cols, A_NORMAL);
-		draw_fit(t, 2, 2,
-		         "Aucun parcours : n en crée un, + dans une fiche y ajoute la fiche.",
-		         A_NORMAL, t->cols - 4);
-		v->y0 = 3;
-		v->h--;
-	}
-	list_draw(t, &v->list, v->y0, v->h);
+	if (v->lv.list.n)
+		return;
+	draw_blank(2, 0, t->cols, A_NORMAL);
+	draw_fit(t, 2, 2, "Aucun parcours : n en crée un, + dans une fiche y ajoute la fiche.",
+	         A_NORMAL, t->cols - 4);
 }
 
-static void paths_key(struct tui *t, void *st, enum cmd cmd)
+static void act_paths_continue(struct tui *t, void *st, size_t i)
 {
 	struct paths *v = st;
-	if (list_cmd(&v->list, cmd, v->h))
-		return;
-	bool opens = list_opens(&v->list, t, cmd, v->y0, v->h);
-	if (opens && v->list.sel < v->nown)
-		view_path_open(t, v->own[v->list.sel].id);
-	else if (opens)
-		adopt(t, v, &t->course->paths[v->list.sel - v->nown]);
-	else if (cmd == CMD_CONTINUE && v->list.n && v->list.sel < v->nown)
-		continue_path(t, &v->own[v->list.sel]);
-	else if (cmd == CMD_CONTINUE)
+	if (i != (size_t)-1 && i < v->nown)
+		continue_path(t, &v->own[i]);
+	else
 		tui_message(t, false, "Choisissez d’abord un de vos parcours");
-	else if (cmd == CMD_NEW && t->store)
-		tui_prompt(t, "Nom du nouveau parcours : ", new_done, v);
-	else if (cmd == CMD_NEW)
-		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
-	else if (cmd == CMD_BACK)
-		tui_pop(t);
 }
 
-static void paths_enter(struct tui *t, void *st)
+static void act_new(struct tui *t, void *st, size_t i)
 {
-	progress_refresh(t, false);
-	paths_reload(t, st);
+	(void)i;
+	if (t->store)
+		tui_prompt(t, "Nom du nouveau parcours : ", new_done, st);
+	else
+		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
 }
+
+static const struct list_action paths_actions[] = {
+    {CMD_CONTINUE, false, act_paths_continue},
+    {CMD_NEW, false, act_new},
+};
 
 static void paths_status(struct tui *t, void *st, struct status *s)
 {
 	struct paths *v = st;
 	snprintf(s->left, sizeof s->left, "%zu parcours, %zu suggéré%s", v->nown, t->course->npaths,
 	         t->course->npaths > 1 ? "s" : "");
-	snprintf(s->right, sizeof s->right, "Entrée ouvrir  c continuer  n nouveau  ? aide");
 }
 
-static void paths_leave(struct tui *t, void *st)
+static void paths_free(void *st)
 {
-	(void)t;
 	struct paths *v = st;
 	adpa_store_paths_free(v->own, v->nown);
 	free(v);
 }
 
-static const struct view view_paths = {
-    .name = "Parcours",
-    .keys = paths_tables,
-    .notes = "Vos parcours d’abord, avec les fiches lues, puis les parcours suggérés par le "
-             "cours : Entrée sur un parcours suggéré en fait une copie à vous, que vous pouvez "
-             "changer.",
-    .enter = paths_enter,
-    .leave = paths_leave,
-    .draw = paths_draw,
+static const struct key_def paths_defs[] = {
+    {'c', false, CMD_CONTINUE, "continuer le parcours choisi"},
+    {'n', false, CMD_NEW, "créer un parcours vide (vous le nommez)"},
+};
+static const struct key_hint paths_hints[] = {{'c', false, "continuer"}, {'n', false, "nouveau"}};
+static const struct key_table paths_keys = KEY_TABLE_HINTS("Parcours", paths_defs, paths_hints);
+static const struct key_table *const paths_tables[] = {&keys_list, &paths_keys, &keys_back, NULL};
+
+static const struct list_screen paths_screen = {
+    .view = LIST_SCREEN_VIEW(
+        "Parcours", paths_tables,
+        "Vos parcours d’abord, avec les fiches lues, puis les parcours suggérés par le cours : "
+        "Entrée sur un parcours suggéré le montre tel quel ; sa première modification (x, K, J, "
+        "r) en fait une copie à vous, que la modification change."),
+    .load = paths_reload,
+    .layout = paths_layout,
+    .draw_frame = paths_frame,
+    .rows = 2,
+    .draw_item = paths_row,
     .status = paths_status,
-    .key = paths_key,
+    .open = paths_open,
+    LIST_ACTIONS(paths_actions),
+    .enter = path_enter,
+    .free = paths_free,
 };
 
 void view_paths_open(struct tui *t)
 {
 	struct paths *v = xcalloc(1, sizeof *v);
-	v->list.height = paths_height;
-	v->list.draw = paths_row;
-	v->list.ctx = v;
-	tui_push(t, &view_paths, v);
-}
-
-/* --- adding a fiche to a path (reader, rubric: +) --- */
-
-/* Adds fiches[0..n) to the pending path and says so. */
-static void add_now(struct tui *t, const char *const *ids, size_t n)
-{
-	struct adpa_error err = {0};
-	if (progress_check(t, adpa_store_path_add(t->store, t->padd.path, ids, n, &err), &err) < 0)
-		return;
-	const char *title = t->course->fiches[t->padd.fiche]->title;
-	if (n > 1)
-		tui_message(t, false, "Ajoutées au parcours : %zu prérequis, puis « %s »", n - 1,
-		            title);
-	else
-		tui_message(t, false, "Ajoutée au parcours : %s", title);
-}
-
-/* The missing prerequisites of the pending fiche in the pending path, then
- * the fiche; *n counts them. NULL (after a message) when the fiche is there. */
-static const char **to_add(struct tui *t, size_t *n)
-{
-	struct adpa_store_path *all;
-	size_t nall;
-	*n = 0;
-	if (!load(t, &all, &nall))
-		return NULL;
-	const struct adpa_store_path *p = NULL;
-	for (size_t i = 0; i < nall; i++)
-		if (all[i].id == t->padd.path)
-			p = &all[i];
-	const struct adpa_fiche *f = t->course->fiches[t->padd.fiche];
-	bool there = false;
-	for (size_t i = 0; p && i < p->nfiches; i++)
-		there |= !strcmp(p->fiches[i], f->id);
-	const char **ids = NULL;
-	if (p && !there) {
-		const struct adpa_fiche **miss;
-		size_t k = adpa_parcours_missing(t->course, (const char *const *)p->fiches,
-		                                 p->nfiches, f, &miss);
-		ids = xcalloc(k + 1, sizeof *ids);
-		for (size_t i = 0; i < k; i++)
-			ids[i] = miss[i]->id;
-		ids[k] = f->id;
-		*n = k + 1;
-		free(miss);
-	} else if (p) {
-		tui_message(t, false, "« %s » est déjà dans le parcours « %s »", f->title, p->name);
-	}
-	adpa_store_paths_free(all, nall);
-	return ids;
-}
-
-static void prereq_done(struct tui *t, void *st, const char *text)
-{
-	(void)st;
-	size_t n;
-	const char **ids = to_add(t, &n);
-	if (ids && yes(text))
-		add_now(t, ids, n);
-	else if (ids)
-		add_now(t, ids + n - 1, 1);
-	free(ids);
-}
-
-/* The pending fiche into path id: asks first when prerequisites are missing. */
-static void add_to(struct tui *t, int64_t id)
-{
-	t->padd.path = id;
-	size_t n;
-	const char **ids = to_add(t, &n);
-	if (ids && n > 1) {
-		size_t k = (size_t)snprintf(t->padd.label, sizeof t->padd.label,
-		                            "Prérequis absents du parcours : ");
-		for (size_t i = 0; i + 1 < n && k < sizeof t->padd.label; i++)
-			k += (size_t)snprintf(t->padd.label + k, sizeof t->padd.label - k, "%s%s",
-			                      i ? ", " : "",
-			                      adpa_course_find(t->course, ids[i])->title);
-		if (k < sizeof t->padd.label)
-			snprintf(t->padd.label + k, sizeof t->padd.label - k,
-			         ". Les ajouter avant ? (o/n) ");
-		tui_prompt(t, t->padd.label, prereq_done, NULL);
-	} else if (ids) {
-		add_now(t, ids, n);
-	}
-	free(ids);
-}
-
-/* The answer to « which path »: its number, its name, or a new name. */
-static void which_done(struct tui *t, void *st, const char *text)
-{
-	(void)st;
-	while (*text == ' ')
-		text++;
-	if (!*text)
-		return;
-	struct adpa_store_path *all;
-	size_t nall;
-	if (!load(t, &all, &nall))
-		return;
-	char *end;
-	long k = strtol(text, &end, 10);
-	int64_t id = 0;
-	if (!*end && k >= 1 && (size_t)k <= nall)
-		id = all[k - 1].id;
-	for (size_t i = 0; !id && i < nall; i++)
-		if (adpa_text_equal_fold(all[i].name, text))
-			id = all[i].id;
-	adpa_store_paths_free(all, nall);
-	struct adpa_error err = {0};
-	if (!id) {
-		id = adpa_store_path_new(t->store, t->learner, cid(t), text, NULL, 0, tui_now(),
-		                         &err);
-		if (progress_check(t, id < 0 ? -1 : 0, &err) < 0)
-			return;
-	}
-	add_to(t, id);
-}
-
-void paths_add_fiche(struct tui *t, size_t i)
-{
-	struct adpa_store_path *all;
-	size_t n;
-	if (i >= t->course->nfiches || !load(t, &all, &n))
-		return;
-	t->padd.fiche = i;
-	if (n == 1) {
-		int64_t id = all[0].id;
-		adpa_store_paths_free(all, n);
-		add_to(t, id);
-		return;
-	}
-	size_t k = (size_t)snprintf(t->padd.label, sizeof t->padd.label, "%s",
-	                            n ? "Ajouter au parcours (" : "Nom du nouveau parcours : ");
-	for (size_t j = 0; j < n && k < sizeof t->padd.label; j++)
-		k += (size_t)snprintf(t->padd.label + k, sizeof t->padd.label - k, "%s%zu %s",
-		                      j ? ", " : "", j + 1, all[j].name);
-	if (n && k < sizeof t->padd.label)
-		snprintf(t->padd.label + k, sizeof t->padd.label - k, " ou un nom nouveau) : ");
-	adpa_store_paths_free(all, n);
-	tui_prompt(t, t->padd.label, which_done, NULL);
+	list_screen_push(t, &paths_screen, v);
 }

@@ -9,14 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
-
-struct progress_view {
-	struct page pg;
-};
-
-static const struct key_table *const progress_tables[] = {&keys_page, &keys_back, NULL};
 
 static void minutes(char *buf, size_t n, int64_t seconds)
 {
@@ -54,8 +50,9 @@ static void fiche_line(struct tui *t, struct page *pg, size_t i)
 	page_add(pg, t, line, A_NORMAL, 2, i);
 }
 
-static void build(struct tui *t, struct progress_view *v)
+static void build(struct tui *t, void *st)
 {
+	struct list_view *v = st;
 	size_t keep = v->pg.sel != (size_t)-1 ? v->pg.v[v->pg.sel].fiche : (size_t)-1;
 	page_clear(&v->pg);
 	v->pg.width = tui_text_width(t);
@@ -85,27 +82,19 @@ static void build(struct tui *t, struct progress_view *v)
 		}
 }
 
-static void progress_key(struct tui *t, void *st, enum cmd cmd)
+static void progress_frame(struct tui *t, void *st)
 {
-	struct progress_view *v = st;
-	if (page_cmd(&v->pg, cmd, t->rows - 3))
-		return;
-	if (cmd == CMD_OPEN && v->pg.sel != (size_t)-1)
-		view_reader_open(t, v->pg.v[v->pg.sel].fiche, NULL);
-	else if (cmd == CMD_OPEN)
-		tui_message(t, false, "Choisissez une fiche avec les flèches");
-	else if (cmd == CMD_BACK)
-		tui_pop(t);
-}
-
-static void progress_draw(struct tui *t, void *st)
-{
-	struct progress_view *v = st;
+	(void)st;
 	char *left = xasprintf("Progression de %s", t->learner_name);
 	draw_header(t, left, t->course->title);
 	free(left);
 	draw_blank(1, 0, t->cols, A_NORMAL);
-	page_draw(t, &v->pg, 2, t->rows - 3);
+}
+
+static void open_fiche(struct tui *t, void *st, size_t fiche)
+{
+	(void)st;
+	view_reader_open(t, fiche, NULL);
 }
 
 static void progress_status(struct tui *t, void *st, struct status *s)
@@ -113,39 +102,30 @@ static void progress_status(struct tui *t, void *st, struct status *s)
 	(void)st;
 	snprintf(s->left, sizeof s->left, "%zu/%zu fiches lues, %zu maîtrisées", t->sum->total.read,
 	         t->sum->total.fiches, t->sum->total.mastered);
-	snprintf(s->right, sizeof s->right, "Entrée lire  q retour  ? aide");
 }
 
 static void progress_enter(struct tui *t, void *st)
 {
+	(void)st;
 	progress_refresh(t, true);
-	build(t, st);
 }
 
-static void progress_leave(struct tui *t, void *st)
-{
-	struct progress_view *v = st;
-	(void)t;
-	page_free(&v->pg);
-	free(v);
-}
+static const struct key_table *const progress_tables[] = {&keys_page, &keys_back, NULL};
 
-static const struct view view_progress = {
-    .name = "Progression",
-    .keys = progress_tables,
-    .notes = "Marques : ○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x *). "
-             "« Mise à jour » : la fiche a changé depuis votre lecture.",
-    .enter = progress_enter,
-    .leave = progress_leave,
-    .draw = progress_draw,
+static const struct list_screen progress_screen = {
+    .view = LIST_SCREEN_VIEW(
+        "Progression", progress_tables,
+        "Marques : ○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x *). "
+        "« Mise à jour » : la fiche a changé depuis votre lecture."),
+    .page = true,
+    .load = build,
+    .draw_frame = progress_frame,
     .status = progress_status,
-    .key = progress_key,
-    .resize = progress_enter,
+    .open = open_fiche,
+    .enter = progress_enter,
 };
 
 void view_progress_open(struct tui *t)
 {
-	struct progress_view *v = xcalloc(1, sizeof *v);
-	v->pg.sel = (size_t)-1;
-	tui_push(t, &view_progress, v);
+	list_screen_push(t, &progress_screen, xcalloc(1, sizeof(struct list_view)));
 }

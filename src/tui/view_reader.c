@@ -4,7 +4,9 @@
  * in place and pushes where we were (fiche, place, selected link) on a
  * history, like a browser; back pops it and lands on the same line with the
  * same link selected, and leaves the reader only when the history is empty.
- * ] and [ move within the rubric without touching the history.
+ * ] and [ move within the rubric without touching the history; in a fiche
+ * opened from a path (« Parcours »), they follow the path instead, and the
+ * header counts in the path (the reader keeps a copy of its fiche ids).
  *
  * The body's Markdown stays in memory (md) so a resize re-renders it without
  * reading the file again; a fiche that cannot be read shows why instead.
@@ -18,7 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
 
 struct hist {
@@ -36,6 +40,8 @@ struct reader {
 	struct pager pg;
 	struct hist *hist;
 	size_t nhist, cap;
+	char **path; /* the ids of the path it was opened from, or NULL */
+	size_t npath;
 };
 
 static const struct key_def reader_defs[] = {
@@ -45,8 +51,8 @@ static const struct key_def reader_defs[] = {
     {127, false, CMD_BACK, NULL},
     {8, false, CMD_BACK, NULL},
     {'q', false, CMD_BACK, NULL},
-    {']', false, CMD_NEXT, "fiche suivante de la rubrique"},
-    {'[', false, CMD_PREV, "fiche précédente de la rubrique"},
+    {']', false, CMD_NEXT, "fiche suivante de la rubrique, ou du parcours d’où vient la fiche"},
+    {'[', false, CMD_PREV, "fiche précédente de la rubrique, ou du parcours"},
     {'e', false, CMD_QUIZ, "faire le quiz de la fiche"},
     {'m', false, CMD_MARK, "marquer la fiche lue, ou la remettre en cours"},
     {'K', false, CMD_KEYWORDS, "les mots-clés de la fiche, vers le lexique"},
@@ -148,21 +154,53 @@ static void follow(struct tui *t, struct reader *r)
 	reader_load(t, r, f->index, true);
 }
 
-static void back(struct tui *t, struct reader *r)
+/* Returns true when the reader left (it is freed then). */
+static bool back(struct tui *t, struct reader *r)
 {
 	if (!r->nhist) {
 		tui_pop(t);
-		return;
+		return true;
 	}
 	struct hist h = r->hist[--r->nhist];
 	reader_load(t, r, h.fiche, false);
 	pager_goto_place(&r->pg, h.pl);
 	if (r->pg.body && h.sel_link < (int)r->pg.body->nlinks)
 		r->pg.sel_link = h.sel_link;
+	return false;
+}
+
+/* The place of the fiche shown in its path, or (size_t)-1 (no path, or a
+ * link led out of it). */
+static size_t path_index(const struct tui *t, const struct reader *r)
+{
+	for (size_t k = 0; k < r->npath; k++)
+		if (!strcmp(r->path[k], fiche(t, r)->id))
+			return k;
+	return (size_t)-1;
+}
+
+/* ] and [ in a path: the next fiche of it the course has. */
+static void path_step(struct tui *t, struct reader *r, size_t k, int dir)
+{
+	for (size_t j = k + (size_t)dir; j < r->npath; j += (size_t)dir) {
+		const struct adpa_fiche *f = adpa_course_find(t->course, r->path[j]);
+		if (f) {
+			reader_load(t, r, f->index, true);
+			return;
+		}
+	}
+	tui_message(t, false,
+	            dir > 0 ? "C’est la dernière fiche du parcours"
+	                    : "C’est la première fiche du parcours");
 }
 
 static void step(struct tui *t, struct reader *r, int dir)
 {
+	size_t k = path_index(t, r);
+	if (k != (size_t)-1) {
+		path_step(t, r, k, dir);
+		return;
+	}
 	const struct adpa_rubric *rb = &t->course->rubrics[fiche(t, r)->rubric_index];
 	if (dir > 0 && r->fiche + 1 >= rb->first + rb->nfiches) {
 		tui_message(t, false, "C’est la dernière fiche de la rubrique");
@@ -187,9 +225,13 @@ static void note_done(struct tui *t, void *st, const char *text)
 	marks_note_set(t, r->fiche, text);
 }
 
+/* After the command, the reader tracks the place only when it is still the
+ * top view: it is when it did not leave (back says so; r is freed then) and
+ * the stack did not grow (a quiz, the keywords, the table of contents). */
 static void reader_key(struct tui *t, void *st, enum cmd cmd)
 {
 	struct reader *r = st;
+	int depth = t->depth;
 	if (pager_cmd(t, &r->pg, cmd)) {
 		reader_track(t, r);
 		return;
@@ -221,14 +263,15 @@ static void reader_key(struct tui *t, void *st, enum cmd cmd)
 			follow(t, r);
 		break;
 	case CMD_BACK:
-		back(t, r);
+		if (back(t, r))
+			return;
 		break;
 	case CMD_ESCAPE:
 		if (r->pg.pattern || r->pg.sel_link >= 0) {
 			pager_clear_search(&r->pg);
 			r->pg.sel_link = -1;
-		} else {
-			back(t, r);
+		} else if (back(t, r)) {
+			return;
 		}
 		break;
 	case CMD_NEXT:
@@ -244,7 +287,7 @@ static void reader_key(struct tui *t, void *st, enum cmd cmd)
 	default:
 		break;
 	}
-	if (t->depth && t->stack[t->depth - 1].st == r)
+	if (t->depth == depth)
 		reader_track(t, r);
 }
 
@@ -254,7 +297,12 @@ static void reader_draw(struct tui *t, void *st)
 	const struct adpa_fiche *f = fiche(t, r);
 	const struct adpa_rubric *rb = &t->course->rubrics[f->rubric_index];
 	char right[48];
-	snprintf(right, sizeof right, "fiche %zu/%zu", r->fiche - rb->first + 1, rb->nfiches);
+	size_t k = path_index(t, r);
+	if (k != (size_t)-1)
+		snprintf(right, sizeof right, "parcours %zu/%zu", k + 1, r->npath);
+	else
+		snprintf(right, sizeof right, "fiche %zu/%zu", r->fiche - rb->first + 1,
+		         rb->nfiches);
 	char *left = xasprintf("%s%s%s", rb->title, t->g->sep, f->title);
 	if (text_cells(left) > t->cols - text_cells(right) - 4) { /* the title matters more */
 		free(left);
@@ -299,6 +347,9 @@ static void reader_leave(struct tui *t, void *st)
 	free(r->md);
 	free(r->err);
 	free(r->hist);
+	for (size_t k = 0; k < r->npath; k++)
+		free(r->path[k]);
+	free(r->path);
 	free(r);
 }
 
@@ -319,7 +370,17 @@ static const struct view view_reader = {
 
 void view_reader_open(struct tui *t, size_t i, const struct place *pl)
 {
+	view_reader_open_path(t, i, pl, NULL, 0);
+}
+
+void view_reader_open_path(struct tui *t, size_t i, const struct place *pl, const char *const *ids,
+                           size_t n)
+{
 	struct reader *r = xcalloc(1, sizeof *r);
+	r->path = n ? xcalloc(n, sizeof *r->path) : NULL;
+	for (size_t k = 0; k < n; k++)
+		r->path[k] = xstrdup(ids[k]);
+	r->npath = n;
 	r->pg.sel_link = -1;
 	reader_load(t, r, i, !pl);
 	if (pl)

@@ -9,14 +9,49 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui_internal.h"
+#include "tui_draw.h"
+#include "tui_views.h"
+#include "tui_widgets.h"
 #include <adpa/util.h>
 
 struct toc {
+	struct list_view lv;
 	struct pager *pg;
-	struct list list;
-	int y0, h;
 };
+
+static void toc_load(struct tui *t, void *st)
+{
+	struct toc *v = st;
+	(void)t;
+	v->lv.list.n = v->pg->body->nheadings;
+}
+
+static void heading_row(struct tui *t, const void *st, size_t i, int y, bool sel)
+{
+	const struct toc *v = st;
+	const struct adpa_heading *h = &v->pg->body->headings[i];
+	attr_t a = list_row(t, y, sel, false);
+	int indent = 3 + 2 * (h->level > 1 ? h->level - 1 : 0);
+	if (indent > t->cols / 2)
+		indent = t->cols / 2;
+	draw_fit(t, y, indent, h->text, h->level <= 2 ? a | A_BOLD : a, t->cols - indent - 1);
+}
+
+static void toc_frame(struct tui *t, void *st)
+{
+	(void)st;
+	draw_header(t, "Sommaire", NULL);
+	draw_blank(1, 0, t->cols, A_NORMAL);
+}
+
+static void jump(struct tui *t, void *st, size_t i)
+{
+	struct toc *v = st;
+	const struct adpa_heading *h = &v->pg->body->headings[i];
+	pager_goto_line(v->pg, v->pg->base + h->line);
+	v->pg->sel_link = -1;
+	tui_pop(t);
+}
 
 static const struct key_def toc_defs[] = {
     {'t', false, CMD_BACK, "fermer le sommaire"},
@@ -24,77 +59,13 @@ static const struct key_def toc_defs[] = {
 static const struct key_table toc_keys = KEY_TABLE("Sommaire", toc_defs);
 static const struct key_table *const toc_tables[] = {&keys_list, &toc_keys, &keys_back, NULL};
 
-static int row_height(const void *ctx, size_t i)
-{
-	(void)ctx;
-	(void)i;
-	return 1;
-}
-
-static void heading_row(struct tui *t, const void *ctx, size_t i, int y, bool sel)
-{
-	const struct toc *v = ctx;
-	const struct adpa_heading *h = &v->pg->body->headings[i];
-	attr_t a = sel ? theme_role(t, ROLE_SELECT) : A_NORMAL;
-	int indent = 3 + 2 * (h->level > 1 ? h->level - 1 : 0);
-	if (indent > t->cols / 2)
-		indent = t->cols / 2;
-	draw_blank(y, 0, t->cols, a);
-	if (sel)
-		draw_text(t, y, 1, t->g->sel, strlen(t->g->sel), a, 1);
-	draw_fit(t, y, indent, h->text, h->level <= 2 ? a | A_BOLD : a, t->cols - indent - 1);
-}
-
-static void toc_draw(struct tui *t, void *st)
-{
-	struct toc *v = st;
-	v->y0 = 2;
-	v->h = t->rows - 3;
-	draw_header(t, "Sommaire", NULL);
-	draw_blank(1, 0, t->cols, A_NORMAL);
-	list_draw(t, &v->list, v->y0, v->h);
-}
-
-static void jump(struct tui *t, struct toc *v)
-{
-	const struct adpa_heading *h = &v->pg->body->headings[v->list.sel];
-	pager_goto_line(v->pg, v->pg->base + h->line);
-	v->pg->sel_link = -1;
-	tui_pop(t);
-}
-
-static void toc_key(struct tui *t, void *st, enum cmd cmd)
-{
-	struct toc *v = st;
-	if (list_cmd(&v->list, cmd, v->h))
-		return;
-	if (list_opens(&v->list, t, cmd, v->y0, v->h))
-		jump(t, v);
-	else if (cmd == CMD_BACK)
-		tui_pop(t);
-}
-
-static void toc_status(struct tui *t, void *st, struct status *s)
-{
-	struct toc *v = st;
-	(void)t;
-	snprintf(s->left, sizeof s->left, "intertitre %zu/%zu", v->list.sel + 1, v->list.n);
-	snprintf(s->right, sizeof s->right, "Entrée aller  q fermer");
-}
-
-static void toc_leave(struct tui *t, void *st)
-{
-	(void)t;
-	free(st);
-}
-
-static const struct view view_toc = {
-    .name = "Sommaire",
-    .keys = toc_tables,
-    .leave = toc_leave,
-    .draw = toc_draw,
-    .status = toc_status,
-    .key = toc_key,
+static const struct list_screen toc_screen = {
+    .view = LIST_SCREEN_VIEW("Sommaire", toc_tables, NULL),
+    .load = toc_load,
+    .draw_frame = toc_frame,
+    .draw_item = heading_row,
+    .noun = "intertitre",
+    .open = jump,
 };
 
 void view_toc_open(struct tui *t, struct pager *p)
@@ -105,14 +76,9 @@ void view_toc_open(struct tui *t, struct pager *p)
 	}
 	struct toc *v = xcalloc(1, sizeof *v);
 	v->pg = p;
-	v->list.n = p->body->nheadings;
-	v->list.height = row_height;
-	v->list.draw = heading_row;
-	v->list.ctx = v;
-	v->h = t->rows - 3;
 	/* the last heading at or above the top line */
 	for (size_t i = 0; i < p->body->nheadings; i++)
 		if (p->base + p->body->headings[i].line <= p->top)
-			v->list.sel = i;
-	tui_push(t, &view_toc, v);
+			v->lv.list.sel = i;
+	list_screen_push(t, &toc_screen, v);
 }

@@ -74,7 +74,8 @@ c.execute("UPDATE sqlite_schema SET sql = replace(sql, 'name TEXT UNIQUE', 'name
 c.close()
 # too many learners for one collected file
 edit("crowd", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1500)"
-     " INSERT INTO learner(name, created) SELECT 'p' || x, 0 FROM c")
+     " INSERT INTO learner(name, created, uuid)"
+     " SELECT 'p' || x, 0, printf('00000000-0000-4000-8000-%012d', x) FROM c")
 # another program's database, and a newer adpa's
 edit("other-app", "PRAGMA application_id = 42")
 edit("newer", "PRAGMA user_version = 99")

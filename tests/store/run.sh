@@ -38,22 +38,24 @@ quiz() { # quiz DB LEARNER [ENV...]: one whole quiz, right answers; sets rc
 report() { timeout 10 "$adpa" --course $qc report "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 
 # --- 30 processes start at once on a new file: all 30 save ---
+# (a generous timeout: 30 processes under ASan on a loaded machine are slow)
 race() { # race DIR: 30 quizzes released together by a FIFO gate
     local d=$1 pids=() bad=0
     mkfifo "$d/gate"
     answers >"$d/answers"
     for i in $(seq 30); do
-        (exec 3<"$d/gate"; exec timeout 20 "$adpa" --course $qc --db "$d/p.db" --learner "p$i" \
+        (exec 3<"$d/gate"; exec timeout 120 "$adpa" --course $qc --db "$d/p.db" --learner "p$i" \
             quiz rgpd --no-shuffle <"$d/answers" >"$d/out$i" 2>"$d/err$i") &
         pids+=($!)
     done
     exec 4>"$d/gate" # releases them all; kept open for those not yet at the gate
-    for p in "${pids[@]}"; do wait "$p" || bad=$((bad + 1)); done
+    local codes=""
+    for p in "${pids[@]}"; do wait "$p" || { codes="$codes $?"; bad=$((bad + 1)); }; done
     exec 4>&-
     local saved learners
     saved=$(sq "$d/p.db" "select count(*) from attempt where finished > 0")
     learners=$(sq "$d/p.db" "select count(*) from learner")
-    echo "failed processes: $bad, attempts saved: $saved, learners: $learners"
+    echo "failed processes: $bad (exit statuses:${codes:- none}), attempts saved: $saved, learners: $learners"
     cat "$d"/err* | sort | uniq -c
     [ "$bad" = 0 ] && [ "$saved" = 30 ] && [ "$learners" = 30 ] && ! grep -q . "$d"/err*
 }

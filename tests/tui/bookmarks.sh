@@ -87,3 +87,22 @@ keys Q
 wait_exit 0
 check_restored "editor flow"
 ok "\$EDITOR edits the note in a private file, curses comes back"
+
+# x on a note asks first: n keeps it, o deletes it
+adpa --learner ana
+wait_home
+keys s
+wait_for "Notes (1)"
+keys x
+wait_for "Supprimer la note de « Premiers pas avec les données » ? (o/n)"
+keys n Enter
+wait_for "Note gardée"
+wait_for "Notes (1)"
+keys x
+wait_for "Supprimer la note de"
+keys o Enter
+wait_for "Note supprimée"
+wait_for "Aucun signet ni note"
+keys Q
+wait_exit 0
+ok "x on a note deletes it only after a confirmation"

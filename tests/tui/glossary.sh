@@ -28,6 +28,15 @@ ok "the filter finds a definition without its accents"
 
 keys f
 wait_for "Filtrer :"
+keys -l "v"
+keys Enter
+wait_for "« v » : 2/3"
+wait_row 2 "› Vent"                # starts with v: first
+wait_for "Indicateur"              # « suivie » in its definition: after
+ok "the terms that start with the filter come first"
+
+keys f
+wait_for "Filtrer :"
 keys Enter
 wait_for "3 termes"
 ok "an empty filter shows every term again"

@@ -133,6 +133,10 @@ wait_change() {
 	fail "timed out waiting for the screen to change"
 }
 
+# number NAME: the number shown before the quiz choice NAME (choices are
+# shuffled).
+number() { screen | grep -F -- "$1" | sed -E 's/.*\(.\) ([1-9])\).*/\1/' | head -1; }
+
 # The home screen of the fixture is up.
 wait_home() { wait_for "Cours d’essai de l’interface" && wait_for "rubriques, 7 fiches"; }
 

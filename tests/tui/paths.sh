@@ -58,7 +58,7 @@ wait_for "1. ○ Premiers pas avec les données"
 ok "the path screen: fiches in order, J and K move"
 
 keys c
-wait_for "fiche 1/3"
+wait_for "parcours 1/3" # the header counts in the path
 wait_for "Premiers pas avec les données"
 keys G
 wait_for "✓ lue"
@@ -77,7 +77,7 @@ keys c
 wait_for "1/3 fiches lues"
 keys c
 wait_for "Le vocabulaire des données"
-wait_for "fiche 2/3"
+wait_for "parcours 2/3"
 keys q
 wait_for "1/3 fiches lues"
 keys Enter
@@ -97,3 +97,52 @@ wait_for "Aucun parcours"
 keys Q
 wait_exit 0
 ok "after a restart: the path, « Continuer » to the next fiche, remove, rename, delete"
+
+# A suggested path is shown as it is; its first change makes the copy
+cp -r "$COURSE" "$T/course"
+cat >>"$T/course/course.yaml" <<'YAML'
+paths:
+  - id: essai
+    title: "Chemin d’essai"
+    description: "Un parcours suggéré par le cours d’essai."
+    fiches: [fix-premiers-pas, fix-vocabulaire, fix-courte]
+YAML
+run "COURSE=\$T/course"
+adpa --learner cleo
+wait_home
+keys c
+wait_for "Suggéré : Chemin d’essai (3 fiches)"
+keys Enter
+wait_row 0 "Suggéré › Chemin d’essai"
+wait_for "suggéré, fiche 1/3"
+keys q
+wait_for "0 parcours, 1 suggéré"
+keys Enter
+wait_row 0 "Suggéré › Chemin d’essai"
+keys J
+wait_for "Parcours copié dans les vôtres"
+wait_row 0 "Chemin d’essai"
+wait_for "1. ○ Le vocabulaire des données"
+wait_for "2. ○ Premiers pas avec les données"
+ok "a suggested path is seen without a copy; its first change copies it"
+
+keys Enter
+wait_row 0 "Comprendre le contexte › Premiers pas avec les données"
+wait_for "parcours 2/3"
+keys ]
+wait_row 0 "Comprendre le contexte › Une fiche courte"
+wait_for "parcours 3/3"
+keys ]
+wait_for "C’est la dernière fiche du parcours"
+keys [ [
+wait_row 0 "Comprendre le contexte › Le vocabulaire des données"
+wait_for "parcours 1/3"
+keys [
+wait_for "C’est la première fiche du parcours"
+keys q
+wait_row 0 "Chemin d’essai"
+keys q
+wait_for "1 parcours, 1 suggéré"
+keys Q
+wait_exit 0
+ok "in a fiche opened from a path, ] and [ follow the path, the header counts in it"

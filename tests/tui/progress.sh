@@ -4,9 +4,6 @@
 # « Reprendre » opens the last fiche where it was left; the progress screen.
 . "$(dirname "$0")/lib.sh" "$@"
 
-# number NAME: the number shown before the choice NAME (choices are shuffled)
-number() { screen | grep -F -- "$1" | sed -E 's/.*\(.\) ([1-9])\).*/\1/' | head -1; }
-
 start_shell 80 24
 adpa ADPA_NOW=1700000000 --learner ana
 wait_home
@@ -85,9 +82,22 @@ keys -l "ana"
 keys Enter
 wait_for "apprenant : ana"
 wait_for "Reprendre : Premiers pas avec les données"
+ok "two learners on one file: who reads is shown, L switches"
+
+# L lists the learners: Escape leaves the name prompt for the list
+keys L
+wait_row 0 "Apprenants"
+wait_for "Apprenant :"
+keys Escape
+wait_gone "Apprenant :"
+wait_for "● ana"
+wait_for "bob"
+keys j Enter
+wait_for "apprenant : bob"
+wait_gone "Reprendre"
 keys Q
 wait_exit 0
-ok "two learners on one file: who reads is shown, L switches"
+ok "« Apprenants » lists the learners, Enter switches to the one chosen"
 
 mkdir -p "$T/ro" && printf 'pas une base\n' >"$T/ro/junk.db"
 adpa --db "$T/ro/junk.db"

@@ -6,9 +6,6 @@
 # further; Enter on the Home entry starts a review too.
 . "$(dirname "$0")/lib.sh" "$@"
 
-# number NAME: the number shown before the choice NAME (choices are shuffled)
-number() { screen | grep -F -- "$1" | sed -E 's/.*\(.\) ([1-9])\).*/\1/' | head -1; }
-
 T0=1700000000
 DAY=86400
 

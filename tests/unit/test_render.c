@@ -96,6 +96,23 @@ static void test_links(void)
 	adpa_doc_free(d);
 }
 
+/* cmark keeps an autolink inside a link: the outer link goes on after it. */
+static void test_nested_links(void)
+{
+	struct adpa_doc *d;
+	char *s = render("[<https://a.org>renvoi](fiche:autre) fin", 80, &d);
+	STR_EQ(s, "https://a.org[2]renvoi[1] fin\n\nLiens\n[1] fiche:autre\n[2] https://a.org\n",
+	       "autolink in a link: both numbered");
+	int outer = 0;
+	for (size_t i = 0; i < d->lines[0].nspans; i++)
+		if (d->lines[0].spans[i].link == 0 &&
+		    (d->lines[0].spans[i].style & ADPA_STYLE_LINK))
+			outer++;
+	OK(outer >= 1, "text after the inner link is the outer link's");
+	free(s);
+	adpa_doc_free(d);
+}
+
 static void test_positions(void)
 {
 	struct adpa_doc *d;
@@ -216,6 +233,7 @@ int main(void)
 	test_wrapping();
 	test_blocks();
 	test_links();
+	test_nested_links();
 	test_positions();
 	test_widths();
 	test_text();

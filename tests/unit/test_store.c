@@ -399,6 +399,65 @@ static void test_marks(void)
 	adpa_store_close(s);
 }
 
+static int count_results(const struct adpa_result_row *r, void *arg)
+{
+	int *n = arg;
+	if (r->question < 0 && r->questions == 2 && r->correct == 1)
+		n[0]++;
+	else if (r->question >= 0)
+		n[1]++;
+	return 0;
+}
+
+/* adpa snapshot: what sits in the -wal is in the copy; 0600; no overwrite
+ * unless asked; a failed copy leaves nothing. */
+static void test_snapshot(void)
+{
+	struct adpa_error e = {0};
+	char src[512], copy[512];
+	snprintf(src, sizeof src, "%s", tmp("snap/progress.db"));
+	snprintf(copy, sizeof copy, "%s", tmp("snap/copy.db"));
+	struct adpa_store *w = adpa_store_open(src, ADPA_STORE_READ_WRITE, &e);
+	struct adpa_store *r = adpa_store_open(src, ADPA_STORE_READ_ONLY, &e);
+	OK(w && r, "a writer and a reader on one file");
+	int64_t l = adpa_store_learner(w, "ana", true, 1, &e);
+	int64_t a = adpa_store_attempt(w, l, "c", "f", 2, 10, &e);
+	adpa_store_answer(w, a, 0, "1", true, 11, &e);
+	adpa_store_answer(w, a, 1, "0", false, 12, &e);
+	adpa_store_finish(w, a, 13, &e);
+	char wal[600];
+	snprintf(wal, sizeof wal, "%s-wal", src);
+	struct stat st;
+	OK(stat(wal, &st) == 0 && st.st_size > 0, "the attempt sits in the -wal");
+	OK(adpa_store_snapshot(r, copy, false, &e) == 0, "snapshot from a read-only store");
+	OK(stat(copy, &st) == 0 && (st.st_mode & 0777) == 0600, "the copy is private (0600)");
+	struct adpa_store *c = adpa_store_open_foreign(copy, &e);
+	OK(c != NULL, "the copy reads as a collected file");
+	int n[2] = {0, 0};
+	int64_t cl = c ? adpa_store_learner(c, "ana", false, 0, &e) : 0;
+	OK(cl > 0 && adpa_store_results(c, cl, "c", count_results, n, &e) == 0 &&
+	       adpa_store_result_answers(c, cl, "c", count_results, n, &e) == 0,
+	   "results read back");
+	INT_EQ(n[0], 1, "the finished attempt from the -wal is in the copy");
+	INT_EQ(n[1], 2, "its two answers too");
+	adpa_store_close(c);
+	write_file(copy, "keep me");
+	OK(adpa_store_snapshot(r, copy, false, &e) < 0, "an existing file is refused");
+	OK(strstr(e.msg, "existe déjà") != NULL, "refusal explained");
+	STR_EQ(read_file(copy), "keep me", "the existing file is untouched");
+	OK(adpa_store_snapshot(r, copy, true, &e) == 0, "overwrite when asked");
+	OK(stat(copy, &st) == 0 && st.st_size > 7 && (st.st_mode & 0777) == 0600,
+	   "replaced by a private copy");
+	OK(adpa_store_snapshot(r, tmp("snap/none/x.db"), false, &e) < 0,
+	   "a missing directory is an error");
+	OK(stat(tmp("snap/none"), &st) != 0, "and leaves nothing");
+	OK(adpa_store_snapshot(r, src, true, &e) < 0 && strstr(e.msg, "lui-même"),
+	   "the store itself is never replaced, even when asked");
+	OK(adpa_store_snapshot(r, wal, true, &e) < 0, "nor its -wal");
+	adpa_store_close(r);
+	adpa_store_close(w);
+}
+
 int main(void)
 {
 	snprintf(dir, sizeof dir, "%s/adpa-store-XXXXXX",
@@ -414,6 +473,7 @@ int main(void)
 	test_marks();
 	test_quiz_logic();
 	test_summary();
+	test_snapshot();
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)

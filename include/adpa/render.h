@@ -7,6 +7,10 @@
  * source line it comes from, so a reader keeps its place across a resize.
  * It also lists the headings (table of contents) and the links.
  *
+ * No line is wider than the width but one kind: in the « Liens » list at the
+ * end, a URL is kept whole on its line ("[n] URL"), never broken, so that it
+ * can be selected and copied; front ends let the terminal wrap it or clip it.
+ *
  * Lines never hold control characters: all text goes through adpa_text_clean().
  */
 #ifndef ADPA_RENDER_H
@@ -100,6 +104,10 @@ struct adpa_render_opts {
 	int width;       /* cells per line; values below 10 are raised to 10 */
 	int line_offset; /* added to cmark's line numbers (body_line - 1) */
 	bool ascii;      /* ASCII bullets, bars and rules for non-UTF-8 terminals */
+	/* The title of fiche id, for a fiche: link in the « Liens » list (NULL,
+	 * or a NULL result: the link is shown as fiche:id). */
+	const char *(*fiche_title)(const char *id, void *arg);
+	void *fiche_arg;
 };
 
 /* Renders md[0..len). Never fails on content (any input gives a document);

@@ -68,4 +68,11 @@ struct adpa_review_item {
 int adpa_review_due(const struct adpa_course *c, struct adpa_store *s, int64_t learner, int64_t now,
                     struct adpa_review_item **items, size_t *n, struct adpa_error *err);
 
+/* Every question of course c in learner's review, due or not, the soonest
+ * due first (left out as in adpa_review_due): to review ahead of time
+ * (Anki's custom study) and to tell when the next questions are due. An
+ * answer given early moves the question as any answer in review does. */
+int adpa_review_all(const struct adpa_course *c, struct adpa_store *s, int64_t learner,
+                    struct adpa_review_item **items, size_t *n, struct adpa_error *err);
+
 #endif

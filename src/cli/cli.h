@@ -21,24 +21,26 @@ struct cli {
 	int color;              /* --color: an enum color_mode */
 	const char *rubric;     /* --rubric */
 	bool json;
-	const char *db;      /* --db */
-	const char *learner; /* --learner */
-	bool all;            /* --all */
-	const char *format;  /* --format */
-	bool force;          /* --force */
-	const char *by;      /* --by */
-	bool excel;          /* --excel */
-	bool no_shuffle;     /* --no-shuffle */
-	bool due;            /* --due */
-	bool no_mouse;       /* --no-mouse: the interface leaves the mouse to the terminal */
-	bool help;           /* --help */
-	bool version;        /* --version */
+	const char *db;       /* --db */
+	const char *learner;  /* --learner */
+	bool all;             /* --all */
+	const char *format;   /* --format */
+	bool force;           /* --force */
+	const char *by;       /* --by */
+	bool excel;           /* --excel */
+	bool no_shuffle;      /* --no-shuffle */
+	bool due;             /* --due */
+	bool no_mouse;        /* --no-mouse: the interface leaves the mouse to the terminal */
+	bool help;            /* --help */
+	bool version;         /* --version */
+	int theme;            /* --theme: enum tui_theme */
+	int hyperlinks;       /* --hyperlinks: enum tui_hyperlinks */
 	const char *lrs;      /* sync --lrs */
 	const char *user;     /* sync --user */
 	const char *password; /* sync --password */
 	bool dry_run;         /* sync --dry-run */
 	int batch;            /* sync --batch, 0: the default */
-	char **args;         /* operands after the command */
+	char **args;          /* operands after the command */
 	int nargs;
 };
 

@@ -17,13 +17,17 @@ int cmd_tui(struct cli *cli)
 	struct adpa_error err = {0};
 	struct tui_opts o = {
 	    .mouse = !cli->no_mouse,
+	    .theme = (enum tui_theme)cli->theme,
+	    .hyperlinks = (enum tui_hyperlinks)cli->hyperlinks,
 	    .store = adpa_store_open(path, ADPA_STORE_READ_WRITE, &err),
 	    .learner = learner_name(cli),
 	    .db_path = path,
 	    .search_cache = cache,
 	};
-	if (!o.store)
+	if (!o.store) {
 		o.store_error = err.msg;
+		o.store_errcode = err.code;
+	}
 	int rc = tui_run(c, &o);
 	free(path);
 	free(cache);

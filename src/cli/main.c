@@ -57,6 +57,9 @@ static const char *const color_values[] = {"auto", "always", "never", NULL};
 static const char *const format_values[] = {"csv", "json", "xapi", NULL};
 static const char *const report_formats[] = {"text", "csv", "json", "html", NULL};
 static const char *const by_values[] = {"learner", "fiche", "question", NULL};
+/* in enum tui_theme and enum tui_hyperlinks order */
+static const char *const theme_values[] = {"auto", "dark", "light", NULL};
+static const char *const hyperlinks_values[] = {"auto", "always", "never", NULL};
 
 #define FIELD(f) offsetof(struct cli, f)
 
@@ -84,6 +87,19 @@ const struct cli_option cli_options[] = {
      .kind = OPT_FLAG,
      .field = FIELD(no_mouse),
      .help = "leave the mouse to the terminal (text selection)"},
+    {.name = "theme",
+     .arg = "WHEN",
+     .kind = OPT_ENUM,
+     .field = FIELD(theme),
+     .values = theme_values,
+     .help = "the reader's colours for a dark or light background (auto: from $COLORFGBG or the "
+             "terminal)"},
+    {.name = "hyperlinks",
+     .arg = "WHEN",
+     .kind = OPT_ENUM,
+     .field = FIELD(hyperlinks),
+     .values = hyperlinks_values,
+     .help = "the reader's OSC 8 links: auto (known terminals, not in tmux), always or never"},
     {.name = "help",
      .short_name = 'h',
      .kind = OPT_FLAG,

@@ -12,7 +12,7 @@
 
 const char *adpa_status_label(enum adpa_status s)
 {
-	static const char *const labels[] = {"non commencée", "en cours", "lue", "maîtrisée"};
+	static const char *const labels[] = {"nouvelle", "en cours", "lue", "maîtrisée"};
 	return labels[s];
 }
 

@@ -263,7 +263,11 @@ static void render_blocks(struct ctx *x, cmark_node *root)
 	cmark_iter_free(it);
 }
 
-static void render_refs(struct ctx *x)
+/* The « Liens » list: a fiche: link by the title of its fiche (when opts
+ * names it), a URL whole on one line, never broken, so that it can be
+ * selected and copied (the one line wider than the width: front ends let the
+ * terminal wrap it, or clip it). */
+static void render_refs(struct ctx *x, const struct adpa_render_opts *opts)
 {
 	if (!x->ntargets)
 		return;
@@ -276,13 +280,30 @@ static void render_refs(struct ctx *x)
 	for (size_t i = 0; i < x->ntargets; i++) {
 		char num[32];
 		int n = snprintf(num, sizeof num, "[%zu] ", i + 1);
-		char *blank_pad = xasprintf("%*s", n, "");
-		push(x, num, blank_pad, ADPA_STYLE_REF, false);
 		const char *t = x->targets[i];
-		frag_add(x, t, strlen(t), ADPA_STYLE_LINK, x->target_link[i], 0);
-		layout(x, ADPA_STYLE_PLAIN);
-		pop(x, false);
-		free(blank_pad);
+		const char *title = opts && opts->fiche_title && !strncmp(t, "fiche:", 6)
+		                        ? opts->fiche_title(t + 6, opts->fiche_arg)
+		                        : NULL;
+		if (title) {
+			char *blank_pad = xasprintf("%*s", n, "");
+			push(x, num, blank_pad, ADPA_STYLE_REF, false);
+			frag_add(x, title, strlen(title), ADPA_STYLE_LINK, x->target_link[i], 0);
+			layout(x, ADPA_STYLE_PLAIN);
+			pop(x, false);
+			free(blank_pad);
+			continue;
+		}
+		struct buf url = {0};
+		text_clean_append(&url, t, strlen(t), ADPA_CLEAN_TABS_TO_SPACE | x->clean_flags);
+		while (url.len && url.p[url.len - 1] == ' ') /* as layout() would */
+			url.len--;
+		line_begin(x, 0);
+		span_add(x, num, (size_t)n, ADPA_STYLE_REF, -1);
+		x->lcells += n;
+		span_add(x, url.p ? url.p : "", url.len, ADPA_STYLE_LINK, x->target_link[i]);
+		x->lcells += adpa_text_width(url.p ? url.p : "", url.len);
+		line_end(x);
+		buf_free(&url);
 	}
 }
 
@@ -328,7 +349,7 @@ static struct adpa_doc *render(const char *md, size_t len, const struct adpa_ren
 	if (adpa_utf8_invalid_at(md, len) == (size_t)-1)
 		x.clean_flags = CLEAN_VALID_UTF8;
 	render_blocks(&x, root);
-	render_refs(&x);
+	render_refs(&x, opts);
 	cmark_node_free(root);
 	return ctx_finish(&x);
 }

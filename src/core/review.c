@@ -107,3 +107,9 @@ int adpa_review_due(const struct adpa_course *c, struct adpa_store *s, int64_t l
 	*n = l.n;
 	return rc;
 }
+
+int adpa_review_all(const struct adpa_course *c, struct adpa_store *s, int64_t learner,
+                    struct adpa_review_item **items, size_t *n, struct adpa_error *err)
+{
+	return adpa_review_due(c, s, learner, INT64_MAX, items, n, err);
+}

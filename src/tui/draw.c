@@ -241,3 +241,36 @@ void draw_line(const struct tui *t, int y, int x, const struct adpa_line *l, int
 	if (x + used < getmaxx(stdscr))
 		wclrtoeol(stdscr);
 }
+
+static struct adpa_doc *layout(const struct tui *t, const char *text, int w)
+{
+	struct adpa_render_opts ro = tui_render_opts(t, w, 0);
+	return adpa_render_text(text, 0, &ro);
+}
+
+int wrapped_rows(const struct tui *t, const char *text, int w, int max)
+{
+	struct adpa_doc *d = layout(t, text, w);
+	int n = (int)d->nlines < max ? (int)d->nlines : max;
+	adpa_doc_free(d);
+	return n > 0 ? n : 1;
+}
+
+int draw_wrapped(const struct tui *t, int y_last, const char *text, attr_t a, int w, int max)
+{
+	struct adpa_doc *d = layout(t, text, w);
+	int n = (int)d->nlines < max ? (int)d->nlines : max;
+	int y0 = y_last - n + 1;
+	for (int i = 0; i < n; i++) {
+		const struct adpa_line *l = &d->lines[i];
+		bool cut = i == n - 1 && (int)d->nlines > n;
+		int ew = cut ? text_cells(t->g->ellipsis) : 0;
+		draw_blank(y0 + i, 0, t->cols, a);
+		int used = draw_text(t, y0 + i, 1, l->text, l->len, a, w - ew);
+		if (cut)
+			draw_text(t, y0 + i, 1 + used, t->g->ellipsis, strlen(t->g->ellipsis), a,
+			          ew);
+	}
+	adpa_doc_free(d);
+	return n;
+}

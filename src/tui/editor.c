@@ -87,7 +87,7 @@ char *tui_edit_external(struct tui *t, const char *editor, const char *text)
 	int fd = mkstemp(path);
 	if (fd < 0 || write_all(fd, text, strlen(text)) < 0 ||
 	    (text[0] && write_all(fd, "\n", 1) < 0)) {
-		tui_message(t, true, "Impossible de préparer la note pour l'éditeur : %s",
+		tui_message(t, true, "Impossible de préparer la note pour l’éditeur : %s",
 		            strerror(errno));
 		if (fd >= 0) {
 			close(fd);
@@ -102,6 +102,6 @@ char *tui_edit_external(struct tui *t, const char *editor, const char *text)
 	unlink(path);
 	free(path);
 	if (!out)
-		tui_message(t, true, "L'éditeur « %s » a échoué : note inchangée", editor);
+		tui_message(t, true, "L’éditeur « %s » a échoué : note inchangée", editor);
 	return out;
 }

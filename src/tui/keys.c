@@ -13,10 +13,10 @@
 
 static const struct key_hint global_hints[] = {{'?', false, "aide"}};
 static const struct key_def global_defs[] = {
-    {'Q', false, CMD_QUIT, "quitter adpa, depuis n'importe quel écran"},
+    {'Q', false, CMD_QUIT, "quitter adpa, depuis n’importe quel écran"},
     {'?', false, CMD_HELP, "afficher ou fermer cette aide"},
     {KEY_F(1), true, CMD_HELP, NULL},
-    {CTRL_KEY('L'), false, CMD_REDRAW, "redessiner l'écran"},
+    {CTRL_KEY('L'), false, CMD_REDRAW, "redessiner l’écran"},
 };
 const struct key_table keys_global = KEY_TABLE_HINTS("Partout", global_defs, global_hints);
 
@@ -35,7 +35,7 @@ static const struct key_def list_defs[] = {
     {'g', false, CMD_TOP, NULL},
     {KEY_END, true, CMD_BOTTOM, "dernier élément"},
     {'G', false, CMD_BOTTOM, NULL},
-    {'\n', false, CMD_OPEN, "ouvrir l'élément choisi (ou un clic)"},
+    {'\n', false, CMD_OPEN, "ouvrir l’élément choisi (ou un clic)"},
     {'\r', false, CMD_OPEN, NULL},
     {KEY_ENTER, true, CMD_OPEN, NULL},
     {KEY_RIGHT, true, CMD_OPEN, NULL},
@@ -67,7 +67,7 @@ const struct key_table keys_page = KEY_TABLE_HINTS("Parcourir la page", page_def
 
 static const struct key_hint back_hints[] = {{'q', false, "retour"}};
 static const struct key_def back_defs[] = {
-    {KEY_LEFT, true, CMD_BACK, "revenir à l'écran précédent"},
+    {KEY_LEFT, true, CMD_BACK, "revenir à l’écran précédent"},
     {'h', false, CMD_BACK, NULL},
     {KEY_BACKSPACE, true, CMD_BACK, NULL},
     {127, false, CMD_BACK, NULL},
@@ -78,17 +78,17 @@ static const struct key_def back_defs[] = {
 const struct key_table keys_back = KEY_TABLE_HINTS("Revenir", back_defs, back_hints);
 
 static const struct key_def scroll_defs[] = {
-    {KEY_DOWN, true, CMD_DOWN, "descendre d'une ligne (ou la molette)"},
+    {KEY_DOWN, true, CMD_DOWN, "descendre d’une ligne (ou la molette)"},
     {'j', false, CMD_DOWN, NULL},
     {CTRL_KEY('N'), false, CMD_DOWN, NULL},
     {CTRL_KEY('E'), false, CMD_DOWN, NULL},
-    {KEY_UP, true, CMD_UP, "monter d'une ligne"},
+    {KEY_UP, true, CMD_UP, "monter d’une ligne"},
     {'k', false, CMD_UP, NULL},
     {CTRL_KEY('P'), false, CMD_UP, NULL},
     {CTRL_KEY('Y'), false, CMD_UP, NULL},
-    {'d', false, CMD_HALF_DOWN, "descendre d'une demi-page"},
+    {'d', false, CMD_HALF_DOWN, "descendre d’une demi-page"},
     {CTRL_KEY('D'), false, CMD_HALF_DOWN, NULL},
-    {'u', false, CMD_HALF_UP, "monter d'une demi-page"},
+    {'u', false, CMD_HALF_UP, "monter d’une demi-page"},
     {CTRL_KEY('U'), false, CMD_HALF_UP, NULL},
     {KEY_NPAGE, true, CMD_PAGE_DOWN, "page suivante"},
     {' ', false, CMD_PAGE_DOWN, NULL},
@@ -116,7 +116,7 @@ static const struct key_def pager_defs[] = {
     {'/', false, CMD_SEARCH, "chercher dans le texte (sans tenir compte des accents)"},
     {'n', false, CMD_MATCH_NEXT, "occurrence suivante"},
     {'N', false, CMD_MATCH_PREV, "occurrence précédente"},
-    {'t', false, CMD_TOC, "sommaire : aller à un intertitre"},
+    {'t', false, CMD_TOC, "sommaire : aller à un intertitre"},
     {27, false, CMD_ESCAPE, "effacer la recherche et le lien choisi, sinon revenir"},
 };
 const struct key_table keys_pager = KEY_TABLE("Liens, recherche, sommaire", pager_defs);
@@ -193,6 +193,8 @@ static const struct {
     {KEY_BACKSPACE, "Retour arrière", "Retour arriere"},
     {KEY_BTAB, "Maj-Tab", "Maj-Tab"},
     {KEY_ENTER, "Entrée", "Entree"},
+    {KEY_DC, "Suppr", "Suppr"},
+    {KEY_IC, "Inser", "Inser"},
     {KEY_F(1), "F1", "F1"},
 };
 
@@ -230,6 +232,9 @@ const char *keys_name(int key, bool fn, bool utf8, char *buf, size_t n)
 	for (size_t i = 0; i < sizeof fn_names / sizeof fn_names[0]; i++)
 		if (fn_names[i].key == key)
 			return utf8 ? fn_names[i].utf8 : fn_names[i].ascii;
-	snprintf(buf, n, "touche %d", key);
+	if (key >= KEY_F(1) && key <= KEY_F(63))
+		snprintf(buf, n, "F%d", key - KEY_F0);
+	else /* a code ncurses names, never a number alone */
+		snprintf(buf, n, "%s", keyname(key) ? keyname(key) : "?");
 	return buf;
 }

@@ -4,6 +4,7 @@
  * progress screens build one and let it scroll; lines that name a fiche can
  * be selected with the arrows and opened with Enter.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -120,4 +121,15 @@ bool page_cmd(struct page *pg, enum cmd cmd, int h)
 	default:
 		return false;
 	}
+}
+
+void page_position(const struct tui *t, const struct page *pg, int h, char *buf, size_t n)
+{
+	if (pg->n <= (size_t)h) {
+		snprintf(buf, n, "%s", "");
+		return;
+	}
+	size_t last = pg->top + (size_t)h < pg->n ? pg->top + (size_t)h : pg->n;
+	snprintf(buf, n, "l. %zu%s%zu/%zu%s", pg->top + 1, t->g->dash, last, pg->n,
+	         last < pg->n ? (t->utf8 ? " ↓" : " v") : "");
 }

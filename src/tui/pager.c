@@ -102,13 +102,17 @@ static size_t line_hl(const struct tui *t, const struct pager *p, size_t line, s
 {
 	size_t n = 0;
 	for (size_t k = 0; k < p->nm && n < max; k++) {
-		if (p->m[k].line < line)
+		const struct match *m = &p->m[k];
+		if (m->end_line < line)
 			continue;
-		if (p->m[k].line > line)
+		if (m->line > line)
 			break;
+		size_t from = m->line == line ? m->off : 0;
+		size_t to = m->end_line == line ? m->end_off : p->lines[line]->len;
 		attr_t a =
 		    k == p->cur ? theme_role(t, ROLE_MATCH_CUR) : theme_style(t, ADPA_STYLE_MATCH);
-		hl[n++] = (struct hl){p->m[k].off, p->m[k].len, a};
+		if (to > from)
+			hl[n++] = (struct hl){from, to - from, a};
 	}
 	return n;
 }
@@ -246,11 +250,25 @@ bool pager_click(struct pager *p, int y, int x)
 	return false;
 }
 
-/* --- search: case- and accent-insensitive, within one line --- */
+/* --- search: case- and accent-insensitive, on the text, not the rows ---
+ *
+ * The whole document is folded into one stream of characters where every
+ * run of blanks, line ends and decorations (list markers, quote bars, box
+ * drawing) counts as one space, so a phrase wrapped onto two rows is found,
+ * and the count does not depend on the width. Each character keeps the row
+ * and the bytes it came from, to map a match back to spans on screen. */
+
+struct folded {
+	uint32_t *c;
+	struct fpos {
+		uint32_t line, off, end; /* row, and its bytes [off, end) */
+	} * at;
+	size_t n, cap;
+};
 
 static uint32_t fold(uint32_t uc)
 {
-	if (uc == 0xA0 || uc == 0x202F)
+	if (uc == 0xA0 || uc == 0x202F || uc == 0x2007 || uc == 0x2009 || uc == '\t')
 		return ' ';
 	if (uc == 0x2019)
 		return '\'';
@@ -261,57 +279,91 @@ static uint32_t fold(uint32_t uc)
 	return uc;
 }
 
-/* Folded characters of s (marks of width 0 dropped) and their offsets;
- * off[n] is the end. Returns n. */
-static size_t fold_text(const char *s, size_t len, uint32_t *c, size_t *off)
+static void fold_put(struct folded *f, uint32_t c, struct fpos at)
 {
-	size_t n = 0;
+	if (c == ' ' && (!f->n || f->c[f->n - 1] == ' '))
+		return; /* one space for a run, none at the start */
+	if (f->n == f->cap) {
+		XGROW(f->c, f->cap, f->n + 1);
+		f->at = xrealloc(f->at, f->cap * sizeof *f->at);
+	}
+	f->c[f->n] = c;
+	f->at[f->n++] = at;
+}
+
+/* A character that decorates rather than says: markers, quote bars, rules. */
+static bool decoration(const struct adpa_span *sp, uint32_t uc, size_t at)
+{
+	if (sp && (sp->style & ADPA_STYLE_MARKER))
+		return true;
+	if (uc >= 0x2500 && uc <= 0x257F)
+		return true;
+	return sp && (sp->style & ADPA_STYLE_QUOTE) && uc == '|' && at == 0;
+}
+
+static const struct adpa_span *span_at(const struct adpa_line *l, size_t at, size_t *k)
+{
+	while (*k < l->nspans && l->spans[*k].off + l->spans[*k].len <= at)
+		(*k)++;
+	return *k < l->nspans && at >= l->spans[*k].off ? &l->spans[*k] : NULL;
+}
+
+/* Folds text s (a row, or the pattern when row is NULL) onto f. */
+static void fold_text(struct folded *f, const struct adpa_line *row, uint32_t li, const char *s,
+                      size_t len)
+{
+	size_t k = 0;
 	for (size_t i = 0; i < len;) {
 		uint32_t uc;
 		size_t at = i;
 		i += (size_t)adpa_utf8_decode(s + i, len - i, &uc);
 		if (adpa_char_width(uc) == 0)
 			continue;
-		c[n] = fold(uc);
-		off[n++] = at;
+		const struct adpa_span *sp = row ? span_at(row, at, &k) : NULL;
+		uint32_t c = row && decoration(sp, uc, at) ? ' ' : fold(uc);
+		fold_put(f, c, (struct fpos){li, (uint32_t)at, (uint32_t)i});
 	}
-	off[n] = len;
-	return n;
 }
 
-static void match_line(struct pager *p, size_t li, const uint32_t *nf, size_t nn, size_t *cap)
+static void fold_free(struct folded *f)
 {
-	const struct adpa_line *l = p->lines[li];
-	uint32_t *c = xmalloc((l->len + 1) * sizeof *c);
-	size_t *off = xmalloc((l->len + 1) * sizeof *off);
-	size_t n = fold_text(l->text, l->len, c, off);
-	for (size_t k = 0; k + nn <= n; k++) {
-		if (memcmp(c + k, nf, nn * sizeof *nf))
-			continue;
-		XGROW(p->m, *cap, p->nm + 1);
-		p->m[p->nm++] = (struct match){li, off[k], off[k + nn] - off[k]};
-		k += nn - 1;
-	}
-	free(c);
-	free(off);
+	free(f->c);
+	free(f->at);
 }
 
+/* Matches are counted on the text, so a re-layout (a resize) finds the same
+ * ones: the current match stays current. */
 static void find_matches(struct pager *p)
 {
+	size_t cur = p->cur, nm = p->nm;
 	free(p->m);
 	p->m = NULL;
 	p->nm = 0;
 	p->cur = (size_t)-1;
 	if (!p->pattern)
 		return;
-	size_t plen = strlen(p->pattern), cap = 0;
-	uint32_t *nf = xmalloc((plen + 1) * sizeof *nf);
-	size_t *noff = xmalloc((plen + 1) * sizeof *noff);
-	size_t nn = fold_text(p->pattern, plen, nf, noff);
-	for (size_t i = 0; nn && i < p->nlines; i++)
-		match_line(p, i, nf, nn, &cap);
-	free(nf);
-	free(noff);
+	struct folded pat = {0}, doc = {0};
+	fold_text(&pat, NULL, 0, p->pattern, strlen(p->pattern));
+	while (pat.n && pat.c[pat.n - 1] == ' ')
+		pat.n--;
+	for (size_t i = 0; pat.n && i < p->nlines; i++) {
+		const struct adpa_line *l = p->lines[i];
+		fold_text(&doc, l, (uint32_t)i, l->text, l->len);
+		fold_put(&doc, ' ', (struct fpos){(uint32_t)i, (uint32_t)l->len, (uint32_t)l->len});
+	}
+	size_t cap = 0;
+	for (size_t k = 0; pat.n && k + pat.n <= doc.n; k++) {
+		if (memcmp(doc.c + k, pat.c, pat.n * sizeof *pat.c))
+			continue;
+		const struct fpos *a = &doc.at[k], *b = &doc.at[k + pat.n - 1];
+		XGROW(p->m, cap, p->nm + 1);
+		p->m[p->nm++] = (struct match){a->line, a->off, b->line, b->end};
+		k += pat.n - 1;
+	}
+	fold_free(&pat);
+	fold_free(&doc);
+	if (p->nm == nm && cur < nm)
+		p->cur = cur;
 }
 
 void pager_clear_search(struct pager *p)
@@ -327,11 +379,11 @@ void pager_clear_search(struct pager *p)
 static void goto_match(struct tui *t, struct pager *p, int dir)
 {
 	if (!p->pattern) {
-		tui_message(t, false, "Aucune recherche en cours : / pour chercher");
+		tui_message(t, false, "Aucune recherche en cours : / pour chercher");
 		return;
 	}
 	if (!p->nm) {
-		tui_message(t, true, "« %s » : introuvable", p->pattern);
+		tui_message(t, true, "« %s » : introuvable", p->pattern);
 		return;
 	}
 	if (p->cur == (size_t)-1 || p->m[p->cur].line < p->top ||
@@ -360,7 +412,7 @@ void pager_search(struct tui *t, struct pager *p, const char *pattern)
 	p->pattern = xstrdup(pattern);
 	find_matches(p);
 	if (!p->nm) {
-		tui_message(t, true, "« %s » : introuvable", pattern);
+		tui_message(t, true, "« %s » : introuvable", pattern);
 		return;
 	}
 	p->cur = (size_t)-1;
@@ -413,7 +465,7 @@ static void position(const struct tui *t, const struct pager *p, char *buf, size
 {
 	size_t last = p->top + (size_t)p->h < p->nlines ? p->top + (size_t)p->h : p->nlines;
 	unsigned pct = p->nlines ? (unsigned)(last * 100 / p->nlines) : 100;
-	int k = snprintf(buf, n, "l. %zu%s%zu/%zu  %u %%", p->nlines ? p->top + 1 : 0, t->g->dash,
+	int k = snprintf(buf, n, "l. %zu%s%zu/%zu  %u %%", p->nlines ? p->top + 1 : 0, t->g->dash,
 	                 last, p->nlines, pct);
 	if (p->pattern && k > 0 && (size_t)k < n) {
 		if (p->nm && p->cur != (size_t)-1)

@@ -30,10 +30,10 @@ static void add_now(struct tui *t, const struct padd *a, const char *const *ids,
 		return;
 	const char *title = t->course->fiches[a->fiche]->title;
 	if (n > 1)
-		tui_message(t, false, "Ajoutées au parcours : %zu prérequis, puis « %s »", n - 1,
+		tui_message(t, false, "Ajoutées au parcours : %zu prérequis, puis « %s »", n - 1,
 		            title);
 	else
-		tui_message(t, false, "Ajoutée au parcours : %s", title);
+		tui_message(t, false, "Ajoutée au parcours : %s", title);
 }
 
 /* The missing prerequisites of the pending fiche in the pending path, then
@@ -65,7 +65,7 @@ static const char **to_add(struct tui *t, const struct padd *a, size_t *n)
 		*n = k + 1;
 		free(miss);
 	} else if (p) {
-		tui_message(t, false, "« %s » est déjà dans le parcours « %s »", f->title, p->name);
+		tui_message(t, false, "« %s » est déjà dans le parcours « %s »", f->title, p->name);
 	}
 	adpa_store_paths_free(all, nall);
 	return ids;
@@ -91,11 +91,11 @@ static void add_to(struct tui *t, struct padd *a, int64_t id)
 	const char **ids = to_add(t, a, &n);
 	if (ids && n > 1) {
 		struct buf b = {0};
-		buf_adds(&b, "Prérequis absents du parcours : ");
+		buf_adds(&b, "Prérequis absents du parcours : ");
 		for (size_t i = 0; i + 1 < n; i++)
 			buf_printf(&b, "%s%s", i ? ", " : "",
 			           adpa_course_find(t->course, ids[i])->title);
-		buf_adds(&b, ". Les ajouter avant ? (o/n) ");
+		buf_adds(&b, ". Les ajouter avant ? (o/n) ");
 		char *label = buf_detach(&b);
 		tui_prompt_owned(t, label, prereq_done, a, free);
 		free(label);
@@ -152,11 +152,11 @@ void paths_add_fiche(struct tui *t, size_t i)
 		return;
 	}
 	struct buf b = {0};
-	buf_adds(&b, n ? "Ajouter au parcours (" : "Nom du nouveau parcours : ");
+	buf_adds(&b, n ? "Ajouter au parcours (" : "Nom du nouveau parcours : ");
 	for (size_t j = 0; j < n; j++)
 		buf_printf(&b, "%s%zu %s", j ? ", " : "", j + 1, all[j].name);
 	if (n)
-		buf_adds(&b, " ou un nom nouveau) : ");
+		buf_adds(&b, " ou un nom nouveau) : ");
 	adpa_store_paths_free(all, n);
 	char *label = buf_detach(&b);
 	tui_prompt_owned(t, label, which_done, a, free);

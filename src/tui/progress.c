@@ -24,11 +24,25 @@ int64_t tui_now(void)
 	return fake && *fake ? strtoll(fake, NULL, 10) : (int64_t)time(NULL);
 }
 
+const char *tui_reason(enum adpa_errcode code)
+{
+	switch (code) {
+	case ADPA_EIO:
+		return "lecture ou écriture impossible (droits, disque plein, fichier verrouillé)";
+	case ADPA_EFORMAT:
+		return "contenu illisible, ou d’une version plus récente d’adpa";
+	case ADPA_ENOTFOUND:
+		return "introuvable";
+	default:
+		return "erreur inattendue";
+	}
+}
+
 int progress_check(struct tui *t, int rc, const struct adpa_error *err)
 {
 	if (rc < 0) {
-		snprintf(t->store_error, sizeof t->store_error, "%s", err->msg);
-		tui_message(t, true, "Progression non enregistrée : %s", err->msg);
+		snprintf(t->store_error, sizeof t->store_error, "%s", tui_reason(err->code));
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 	}
 	return rc;
 }
@@ -71,7 +85,8 @@ void progress_init(struct tui *t, const struct tui_opts *o)
 	t->store = o ? o->store : NULL;
 	if (!t->store && o && o->store_error)
 		snprintf(t->store_error, sizeof t->store_error, "%s%s%s",
-		         o->db_path ? o->db_path : "", o->db_path ? " : " : "", o->store_error);
+		         o->db_path ? o->db_path : "", o->db_path ? " : " : "",
+		         tui_reason(o->store_errcode));
 	start_learner(t, o && o->learner ? o->learner : "apprenant");
 	if (adpa_store_warning(t->store)) /* e.g. the file's mode made private */
 		tui_message(t, false, "%s", adpa_store_warning(t->store));
@@ -96,15 +111,57 @@ void progress_refresh(struct tui *t, bool updates)
 	}
 	adpa_summary_free(t->sum);
 	t->sum = s;
-	t->review_due = 0;
-	struct adpa_review_item *due = NULL;
+	t->review_due = t->review_total = 0;
+	t->review_next = 0;
+	struct adpa_review_item *all = NULL;
 	size_t n = 0;
+	int64_t now = tui_now();
 	if (t->store && t->learner > 0 &&
-	    progress_check(
-	        t, adpa_review_due(t->course, t->store, t->learner, tui_now(), &due, &n, &err),
-	        &err) == 0)
-		t->review_due = n;
-	free(due);
+	    progress_check(t, adpa_review_all(t->course, t->store, t->learner, &all, &n, &err),
+	                   &err) == 0) {
+		t->review_total = n;
+		while (t->review_due < n && all[t->review_due].state.due <= now) /* soonest first */
+			t->review_due++;
+		if (t->review_due < n)
+			t->review_next = all[t->review_due].state.due;
+	}
+	free(all);
+}
+
+/* French month names, for dates in messages. */
+static const char *const months[] = {"janvier",   "février", "mars",     "avril",
+                                     "mai",       "juin",    "juillet",  "août",
+                                     "septembre", "octobre", "novembre", "décembre"};
+
+void progress_when(const struct tui *t, int64_t when, char *buf, size_t n)
+{
+	time_t a = (time_t)tui_now(), b = (time_t)when;
+	struct tm now, due;
+	localtime_r(&a, &now);
+	localtime_r(&b, &due);
+	/* calendar days between the two dates (noon avoids daylight saving steps) */
+	struct tm d0 = {.tm_year = now.tm_year,
+	                .tm_mon = now.tm_mon,
+	                .tm_mday = now.tm_mday,
+	                .tm_hour = 12,
+	                .tm_isdst = -1};
+	struct tm d1 = {.tm_year = due.tm_year,
+	                .tm_mon = due.tm_mon,
+	                .tm_mday = due.tm_mday,
+	                .tm_hour = 12,
+	                .tm_isdst = -1};
+	double diff = difftime(mktime(&d1), mktime(&d0));
+	long days = (long)((diff >= 0 ? diff + 43200 : diff - 43200) / 86400);
+	(void)t;
+	if (days <= 0)
+		snprintf(buf, n, "aujourd’hui à %d h %02d", due.tm_hour, due.tm_min);
+	else if (days == 1)
+		snprintf(buf, n, "demain");
+	else if (days == 2)
+		snprintf(buf, n, "après-demain");
+	else
+		snprintf(buf, n, "le %d%s %s", due.tm_mday, due.tm_mday == 1 ? "er" : "",
+		         months[due.tm_mon]);
 }
 
 const struct adpa_fiche_state *progress_of(const struct tui *t, size_t i)
@@ -171,7 +228,7 @@ void progress_tick(struct tui *t, size_t fiche)
 void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body, size_t len)
 {
 	if (!t->store) {
-		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 		return;
 	}
 	char hash[17] = "";
@@ -193,9 +250,9 @@ void progress_switch(struct tui *t, const char *name)
 	if (!*name)
 		return;
 	if (!t->store) {
-		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 		return;
 	}
 	start_learner(t, name);
-	tui_message(t, false, "Apprenant : %s", t->learner_name);
+	tui_message(t, false, "Apprenant : %s", t->learner_name);
 }

@@ -1,6 +1,8 @@
 /*
- * The one-line prompt in the status line (search, filters, names). It edits
- * wide characters as the locale delivers them and hands the view UTF-8 on
+ * The prompt in the status line (search, filters, names, questions). A
+ * label too long to leave room for typing takes the rows above, wrapped,
+ * and the text typed gets the last row: the question and its (o/n) stay
+ * readable. It edits wide characters as the locale delivers them and hands the view UTF-8 on
  * Enter. Escape, or Backspace on an empty line, closes it without calling
  * done (cancel runs, when given); the view that opened it stays the top
  * view while it is open, unless its own callbacks push or pop views.
@@ -55,8 +57,11 @@ void tui_prompt(struct tui *t, const char *label, prompt_fn done, void *st)
 
 bool tui_yes(const char *text)
 {
-	return !strcmp(text, "o") || !strcmp(text, "oui") || !strcmp(text, "y") ||
-	       !strcmp(text, "O") || !strcmp(text, "Y");
+	static const char *const yes[] = {"o", "O", "oui", "Oui", "OUI", "y", "Y"};
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (!strcmp(text, yes[i]))
+			return true;
+	return false;
 }
 
 void tui_prompt_close(struct tui *t)
@@ -171,11 +176,21 @@ void tui_prompt_key(struct tui *t, int r, wint_t ch)
 		t->prompt.due = now_ms() + TUI_PROMPT_PAUSE;
 }
 
+/* Cells left for typing before a label yields its row to the text. */
+#define PROMPT_MIN_TYPING 16
+
 void tui_prompt_draw(struct tui *t)
 {
-	int y = t->rows - 1;
-	draw_blank(y, 0, t->cols, A_NORMAL);
-	int x = draw_text(t, y, 0, t->prompt.label, strlen(t->prompt.label), A_BOLD, t->cols - 1);
+	int y = t->rows - 1, x;
+	const char *label = t->prompt.label;
+	if (text_cells(label) + PROMPT_MIN_TYPING <= t->cols - 1) {
+		draw_blank(y, 0, t->cols, A_NORMAL);
+		x = draw_text(t, y, 0, label, strlen(label), A_BOLD, t->cols - 1);
+	} else { /* the label on the rows above, whole; the text on its own row */
+		draw_wrapped(t, y - 1, label, A_BOLD, t->cols - 2, status_max_rows(t) - 1);
+		draw_blank(y, 0, t->cols, A_NORMAL);
+		x = 1;
+	}
 	/* show the end of a text longer than the row */
 	size_t from = 0;
 	int w = wcswidth(t->prompt.buf, t->prompt.len);

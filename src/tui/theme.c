@@ -1,7 +1,9 @@
 /*
  * The one theme table: for each semantic style (the renderer's ADPA_STYLE_*
  * bits, then the interface's roles) the attributes in monochrome, on 8
- * colours and on 256 colours. Nothing else in the interface names a colour.
+ * colours and on 256 colours, with colours for a dark and for a light
+ * background (--theme; t->light). Nothing else in the interface names a
+ * colour.
  *
  * Meaning never rests on colour alone: every entry keeps a non-colour
  * attribute (bold, underline, reverse) or goes with a visible mark, so the
@@ -15,65 +17,111 @@
 #include "tui_draw.h"
 
 #define NONE (-1)
+#define K COLOR_BLACK
+#define R COLOR_RED
+#define G COLOR_GREEN
+#define Y COLOR_YELLOW
+#define B COLOR_BLUE
+#define M COLOR_MAGENTA
+#define C COLOR_CYAN
+#define W COLOR_WHITE
 
+/* A colour pair: foreground and background (NONE: the terminal's own). */
+struct pair {
+	short fg, bg;
+};
+
+/* [0] for a dark background, [1] for a light one. Every colour given is
+ * at least 4.5:1 (WCAG AA) against the background it is drawn on (its own,
+ * or black for [0] and white for [1]) in xterm's palette: tests/tui/theme_contrast.c
+ * checks this table. */
 struct theme_entry {
 	const char *name;
-	attr_t mono;
-	short fg8, bg8;
-	attr_t a8;
-	short fg256, bg256;
-	attr_t a256;
+	attr_t mono, a8, a256;
+	struct pair c8[2], c256[2];
 };
 
 #define NENTRIES (ADPA_STYLE_COUNT + ROLE_COUNT)
+#define DEF                                                                                        \
+	{                                                                                          \
+		NONE, NONE                                                                         \
+	}
 
 static const struct theme_entry table[NENTRIES] = {
     /* document styles, in ADPA_STYLE_* bit order */
-    {"h1", A_BOLD | A_UNDERLINE, COLOR_MAGENTA, NONE, A_BOLD, 170, NONE, A_BOLD},
-    {"h2", A_BOLD, COLOR_CYAN, NONE, A_BOLD, 38, NONE, A_BOLD},
-    {"h3", A_BOLD, NONE, NONE, A_BOLD, NONE, NONE, A_BOLD},
-    {"strong", A_BOLD, NONE, NONE, A_BOLD, NONE, NONE, A_BOLD},
-    {"emph", A_ITALIC, NONE, NONE, A_ITALIC, NONE, NONE, A_ITALIC},
-    {"code", A_BOLD, COLOR_YELLOW, NONE, 0, 179, NONE, 0},
-    {"codeblock", 0, COLOR_YELLOW, NONE, 0, 179, NONE, 0},
-    {"link", A_UNDERLINE, COLOR_BLUE, NONE, A_UNDERLINE, 75, NONE, A_UNDERLINE},
-    {"quote", A_DIM, NONE, NONE, A_DIM, 245, NONE, 0},
-    {"marker", A_BOLD, COLOR_CYAN, NONE, 0, 38, NONE, 0},
-    {"rule", A_DIM, NONE, NONE, A_DIM, 242, NONE, 0},
-    {"image", A_ITALIC, COLOR_MAGENTA, NONE, A_ITALIC, 140, NONE, A_ITALIC},
-    {"html", A_DIM, NONE, NONE, A_DIM, 245, NONE, 0},
-    {"ref", A_DIM, COLOR_BLUE, NONE, 0, 244, NONE, 0},
-    {"cut", A_DIM, NONE, NONE, A_DIM, 242, NONE, 0},
-    {"match", A_REVERSE, COLOR_BLACK, COLOR_YELLOW, 0, 16, 222, 0},
+    {"h1",
+     A_BOLD | A_UNDERLINE,
+     A_BOLD,
+     A_BOLD,
+     {{C, NONE}, {M, NONE}},
+     {{170, NONE}, {127, NONE}}},
+    {"h2", A_BOLD, A_BOLD, A_BOLD, {{G, NONE}, {B, NONE}}, {{38, NONE}, {25, NONE}}},
+    {"h3", A_BOLD, A_BOLD, A_BOLD, {DEF, DEF}, {DEF, DEF}},
+    {"strong", A_BOLD, A_BOLD, A_BOLD, {DEF, DEF}, {DEF, DEF}},
+    {"emph", A_ITALIC, A_ITALIC, A_ITALIC, {DEF, DEF}, {DEF, DEF}},
+    {"code", A_BOLD, 0, 0, {{Y, NONE}, {M, NONE}}, {{179, NONE}, {94, NONE}}},
+    {"codeblock", 0, 0, 0, {{Y, NONE}, {M, NONE}}, {{179, NONE}, {94, NONE}}},
+    {"link",
+     A_UNDERLINE,
+     A_UNDERLINE,
+     A_UNDERLINE,
+     {{C, NONE}, {B, NONE}},
+     {{75, NONE}, {26, NONE}}},
+    {"quote", A_DIM, A_DIM, 0, {DEF, DEF}, {{245, NONE}, {241, NONE}}},
+    {"marker", A_BOLD, 0, 0, {{C, NONE}, {B, NONE}}, {{38, NONE}, {25, NONE}}},
+    {"rule", A_DIM, A_DIM, 0, {DEF, DEF}, {{244, NONE}, {243, NONE}}},
+    {"image", A_ITALIC, A_ITALIC, A_ITALIC, {{G, NONE}, {M, NONE}}, {{140, NONE}, {91, NONE}}},
+    {"html", A_DIM, A_DIM, 0, {DEF, DEF}, {{245, NONE}, {241, NONE}}},
+    {"ref", A_DIM, A_DIM, 0, {DEF, {B, NONE}}, {{244, NONE}, {241, NONE}}},
+    {"cut", A_DIM, A_DIM, 0, {DEF, DEF}, {{244, NONE}, {243, NONE}}},
+    {"match", A_REVERSE, 0, 0, {{K, Y}, {K, Y}}, {{16, 222}, {16, 222}}},
     /* interface roles, in enum role order */
-    {"text", 0, NONE, NONE, 0, NONE, NONE, 0},
-    {"header", A_REVERSE | A_BOLD, COLOR_WHITE, COLOR_BLUE, A_BOLD, 255, 24, A_BOLD},
+    {"text", 0, 0, 0, {DEF, DEF}, {DEF, DEF}},
+    {"header", A_REVERSE | A_BOLD, A_BOLD, A_BOLD, {{W, B}, {W, B}}, {{255, 24}, {255, 24}}},
     /* plain reverse in every mode: the OSC 8 rewrite of a URL relies on it */
-    {"status", A_REVERSE, NONE, NONE, A_REVERSE, NONE, NONE, A_REVERSE},
-    {"select", A_REVERSE, NONE, NONE, A_REVERSE, NONE, NONE, A_REVERSE},
-    {"dim", 0, NONE, NONE, A_DIM, 246, NONE, 0},
-    {"title", A_BOLD, COLOR_MAGENTA, NONE, A_BOLD, 170, NONE, A_BOLD},
-    {"bar", A_BOLD, COLOR_GREEN, NONE, A_BOLD, 71, NONE, 0},
-    {"error", A_BOLD, COLOR_RED, NONE, A_BOLD, 203, NONE, A_BOLD},
-    {"link-selected", A_REVERSE | A_UNDERLINE, NONE, NONE, A_REVERSE | A_UNDERLINE, NONE, NONE,
-     A_REVERSE | A_UNDERLINE},
-    {"match-current", A_REVERSE | A_BOLD | A_UNDERLINE, COLOR_BLACK, COLOR_GREEN, A_BOLD, 16, 208,
-     A_BOLD},
-    {"key", A_BOLD, COLOR_CYAN, NONE, A_BOLD, 38, NONE, A_BOLD},
-    {"section", A_BOLD | A_UNDERLINE, NONE, NONE, A_BOLD | A_UNDERLINE, NONE, NONE,
-     A_BOLD | A_UNDERLINE},
+    {"status", A_REVERSE, A_REVERSE, A_REVERSE, {DEF, DEF}, {DEF, DEF}},
+    {"select", A_REVERSE, A_REVERSE, A_REVERSE, {DEF, DEF}, {DEF, DEF}},
+    {"dim", 0, A_DIM, 0, {DEF, DEF}, {{246, NONE}, {241, NONE}}},
+    {"title", A_BOLD, A_BOLD, A_BOLD, {{C, NONE}, {M, NONE}}, {{170, NONE}, {127, NONE}}},
+    {"bar", A_BOLD, A_BOLD, 0, {{G, NONE}, {B, NONE}}, {{71, NONE}, {28, NONE}}},
+    {"error", A_BOLD, A_BOLD, A_BOLD, {{W, R}, {R, NONE}}, {{203, NONE}, {160, NONE}}},
+    {"link-selected",
+     A_REVERSE | A_UNDERLINE,
+     A_REVERSE | A_UNDERLINE,
+     A_REVERSE | A_UNDERLINE,
+     {DEF, DEF},
+     {DEF, DEF}},
+    {"match-current",
+     A_REVERSE | A_BOLD | A_UNDERLINE,
+     A_BOLD,
+     A_BOLD,
+     {{K, G}, {K, G}},
+     {{16, 208}, {16, 208}}},
+    {"key", A_BOLD, A_BOLD, A_BOLD, {{C, NONE}, {B, NONE}}, {{38, NONE}, {25, NONE}}},
+    {"section",
+     A_BOLD | A_UNDERLINE,
+     A_BOLD | A_UNDERLINE,
+     A_BOLD | A_UNDERLINE,
+     {DEF, DEF},
+     {DEF, DEF}},
     /* underlined in every mode: it shows inside a selected (reverse) row too */
-    {"search-hit", A_BOLD | A_UNDERLINE, COLOR_BLACK, COLOR_YELLOW, A_UNDERLINE, 16, 222,
-     A_UNDERLINE},
+    {"search-hit",
+     A_BOLD | A_UNDERLINE,
+     A_UNDERLINE,
+     A_UNDERLINE,
+     {{K, Y}, {K, Y}},
+     {{16, 222}, {16, 222}}},
 };
 
-static bool has_colour(const struct theme_entry *e, enum theme_mode m)
+static const struct pair *colours(const struct theme_entry *e, enum theme_mode m, bool light)
 {
-	if (m == THEME_8)
-		return e->fg8 != NONE || e->bg8 != NONE;
-	if (m == THEME_256)
-		return e->fg256 != NONE || e->bg256 != NONE;
-	return false;
+	return m == THEME_8 ? &e->c8[light] : m == THEME_256 ? &e->c256[light] : NULL;
+}
+
+static bool has_colour(const struct theme_entry *e, enum theme_mode m, bool light)
+{
+	const struct pair *c = colours(e, m, light);
+	return c && (c->fg != NONE || c->bg != NONE);
 }
 
 void theme_init(struct tui *t)
@@ -86,15 +134,14 @@ void theme_init(struct tui *t)
 	bool dflt = use_default_colors() == OK;
 	for (int i = 0; i < NENTRIES; i++) {
 		const struct theme_entry *e = &table[i];
-		if (!has_colour(e, t->theme))
+		if (!has_colour(e, t->theme, t->light))
 			continue;
-		short fg = t->theme == THEME_8 ? e->fg8 : e->fg256;
-		short bg = t->theme == THEME_8 ? e->bg8 : e->bg256;
+		struct pair c = *colours(e, t->theme, t->light);
 		if (!dflt) {
-			fg = fg == NONE ? COLOR_WHITE : fg;
-			bg = bg == NONE ? COLOR_BLACK : bg;
+			c.fg = c.fg == NONE ? (t->light ? COLOR_BLACK : COLOR_WHITE) : c.fg;
+			c.bg = c.bg == NONE ? (t->light ? COLOR_WHITE : COLOR_BLACK) : c.bg;
 		}
-		init_pair((short)(i + 1), fg, bg);
+		init_pair((short)(i + 1), c.fg, c.bg);
 	}
 }
 
@@ -105,7 +152,7 @@ static attr_t entry_attr(const struct tui *t, int i, bool *coloured)
 	/* without italics the terminal would show emphasis as plain text */
 	if ((a & A_ITALIC) && !t->italic)
 		a = (a & ~A_ITALIC) | A_UNDERLINE;
-	*coloured = has_colour(e, t->theme);
+	*coloured = has_colour(e, t->theme, t->light);
 	return a;
 }
 

@@ -36,6 +36,7 @@
 
 #include "tui_draw.h"
 #include "tui_views.h"
+#include <adpa/util.h>
 /* after: term.h defines macros (lines, columns) that would clash */
 #include <term.h>
 
@@ -111,35 +112,37 @@ static int refuse(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("adpa : ", stderr);
+	fputs("adpa : ", stderr);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nPour lire sans elle : adpa list (les fiches), puis adpa show ID (une fiche).\n",
+	fputs("\nPour lire sans elle : adpa list (les fiches), puis adpa show ID (une fiche).\n",
 	      stderr);
 	return -1;
 }
 
-static int screen_open(struct tui *t, SCREEN **scr)
+static int screen_open(struct tui *t, SCREEN **scr, enum tui_theme theme)
 {
 	const char *term = getenv("TERM");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return refuse("l'interface plein écran a besoin d'un terminal.");
+		return refuse("l’interface plein écran a besoin d’un terminal.");
 	if (!term || !*term || !strcmp(term, "dumb"))
-		return refuse("le terminal « %s » ne peut pas afficher l'interface plein écran.",
+		return refuse("le terminal « %s » ne peut pas afficher l’interface plein écran.",
 		              term && *term ? term : "(TERM vide)");
 	/* ask terminfo first: a failed newterm leaks inside libtinfo */
 	int err = 0;
 	if (setupterm(NULL, STDOUT_FILENO, &err) == OK)
 		del_curterm(cur_term);
+	if (err == 1 && theme == TUI_THEME_AUTO) /* a terminal that can answer, before curses */
+		t->light = termbg_light(theme, STDIN_FILENO, STDOUT_FILENO);
 	*scr = err == 1 ? newterm(NULL, stdout, stdin) : NULL;
 	if (!*scr)
-		return refuse("terminal « %s » inconnu : vérifiez TERM (par exemple "
+		return refuse("terminal « %s » inconnu : vérifiez TERM (par exemple "
 		              "TERM=xterm-256color).",
 		              term);
 	if (!cap_ok("cup") || tigetflag("hc") > 0) {
 		endwin();
 		delscreen(*scr);
-		return refuse("le terminal « %s » ne sait pas placer le curseur.", term);
+		return refuse("le terminal « %s » ne sait pas placer le curseur.", term);
 	}
 	t->italic = cap_ok("sitm");
 	cbreak();
@@ -164,7 +167,7 @@ int tui_push(struct tui *t, const struct view *v, void *st)
 {
 	if (t->depth == TUI_MAX_DEPTH) {
 		v->leave(t, st);
-		tui_message(t, true, "Trop d'écrans ouverts : revenez en arrière d'abord");
+		tui_message(t, true, "Trop d’écrans ouverts : revenez en arrière d’abord");
 		return -1;
 	}
 	t->stack[t->depth++] = (struct frame){v, st};
@@ -184,6 +187,11 @@ void tui_pop(struct tui *t)
 }
 
 /* --- status line --- */
+
+int status_max_rows(const struct tui *t)
+{
+	return t->rows / 4 > 3 ? t->rows / 4 : 3;
+}
 
 void tui_busy(struct tui *t, const char *text)
 {
@@ -248,13 +256,34 @@ static void note_url(const struct tui *t, const char *left, const char *url, siz
 	o->x = 1 + adpa_text_width(left, off);
 }
 
+/* A message wider than the status line takes up to a quarter of the screen
+ * from the bottom (the view's last rows), wrapped at spaces; a URL in it
+ * gets the last row to itself, whole, so that it can be selected and copied
+ * over SSH. Returns false (nothing drawn) when the message fits one row. */
+static bool draw_long_message(struct tui *t, const char *text, const char *url, size_t off,
+                              attr_t a, struct osc8 *o)
+{
+	int room = t->cols - 2;
+	if (text_cells(text) <= room)
+		return false;
+	char *head = url ? xasprintf("%.*s", (int)off, text) : xstrdup(text);
+	int max = status_max_rows(t) - (url ? 1 : 0);
+	draw_wrapped(t, t->rows - 1 - (url ? 1 : 0), head, a, room, max);
+	if (url) {
+		draw_blank(t->rows - 1, 0, t->cols, a);
+		draw_text(t, t->rows - 1, 1, url, strlen(url), a, room);
+		note_url(t, url, url, 0, room, o);
+	}
+	free(head);
+	return true;
+}
+
 static void draw_status(struct tui *t, struct osc8 *o)
 {
 	struct status s;
 	memset(&s, 0, sizeof s);
 	attr_t a = theme_role(t, ROLE_STATUS);
 	int y = t->rows - 1;
-	draw_blank(y, 0, t->cols, a);
 	const struct frame *top = &t->stack[t->depth - 1];
 	if (top->v->status)
 		top->v->status(t, top->st, &s);
@@ -263,11 +292,16 @@ static void draw_status(struct tui *t, struct osc8 *o)
 	if (t->msg[0]) {
 		left = t->msg, url = t->msg_url, off = t->msg_url_off;
 		a |= t->msg_error ? A_BOLD : 0;
+		if (draw_long_message(t, left, url, off, a, o))
+			return;
+	} else if (url && draw_long_message(t, left, url, off, a, o)) {
+		return; /* a link's URL, too long to share the row: on its own row */
 	}
+	draw_blank(y, 0, t->cols, a);
+	/* the key hints yield to the text: a message, a position, a URL */
 	int rw = text_cells(s.right), room = t->cols - 2;
-	/* the key hints yield to a message (a URL needs all the room) */
-	bool msg_fits = !t->msg[0] || (!t->msg_url && text_cells(t->msg) + rw + 2 <= room);
-	if (rw && rw + 20 <= room && msg_fits) {
+	if (rw && rw + 20 <= room && rw + 2 + text_cells(left) <= room &&
+	    !(t->msg[0] && t->msg_url)) {
 		draw_text(t, y, t->cols - 1 - rw, s.right, strlen(s.right), a, rw);
 		room -= rw + 2;
 	}
@@ -291,10 +325,10 @@ static void osc8_write(const struct osc8 *o)
 static void draw_too_small(struct tui *t)
 {
 	char size[64];
-	snprintf(size, sizeof size, "%d×%d : il faut au moins %d×%d.", t->cols, t->rows,
+	snprintf(size, sizeof size, "%d×%d : il faut au moins %d×%d.", t->cols, t->rows,
 	         TUI_MIN_COLS, TUI_MIN_ROWS);
 	const char *text[] = {"Terminal trop petit", size, "Agrandissez la fenêtre",
-	                      "(Q : quitter)"};
+	                      "(Q : quitter)"};
 	werase(stdscr);
 	int y0 = t->rows > 4 ? (t->rows - 4) / 2 : 0;
 	for (int i = 0; i < 4 && y0 + i < t->rows; i++) {
@@ -392,7 +426,7 @@ static void input(struct tui *t, int r, wint_t ch, struct osc8 *sent)
 		break;
 	case CMD_NONE:
 		if (!(fn && ch == KEY_MOUSE))
-			tui_message(t, false, "Touche sans effet ici : ? affiche l'aide");
+			tui_message(t, false, "Touche sans effet ici : ? affiche l’aide");
 		break;
 	default:
 		top->v->key(t, top->st, cmd);
@@ -447,13 +481,15 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	const char *cs = nl_langinfo(CODESET);
 	t.utf8 = cs && !strcmp(cs, "UTF-8");
 	t.g = t.utf8 ? &utf8_glyphs : &ascii_glyphs;
-	t.osc8 = osc8_supported();
+	enum tui_hyperlinks hl = opts ? opts->hyperlinks : TUI_LINKS_AUTO;
+	t.osc8 = hl == TUI_LINKS_AUTO ? osc8_supported() : hl == TUI_LINKS_ALWAYS;
 	t.last_fiche = (size_t)-1;
 	progress_init(&t, opts);
 	t.search_cache = opts ? opts->search_cache : NULL;
 	signals_install();
+	t.light = opts && opts->theme == TUI_THEME_LIGHT; /* auto: asked in screen_open */
 	SCREEN *scr = NULL;
-	if (screen_open(&t, &scr) < 0) {
+	if (screen_open(&t, &scr, opts ? opts->theme : TUI_THEME_AUTO) < 0) {
 		progress_fini(&t);
 		return 1;
 	}
@@ -465,6 +501,7 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	t.quit = true;
 	while (t.depth)
 		tui_pop(&t);
+	quiz_paused_free(&t);
 	endwin();
 	delscreen(scr);
 	progress_fini(&t);
@@ -475,6 +512,13 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 
 /* --- helpers shared by the views --- */
 
+/* A fiche's title by its id, for the « Liens » list. */
+static const char *fiche_title(const char *id, void *course)
+{
+	const struct adpa_fiche *f = adpa_course_find(course, id);
+	return f ? f->title : NULL;
+}
+
 const char *tui_course_id(const struct tui *t)
 {
 	return t->course->id ? t->course->id : "";
@@ -482,7 +526,11 @@ const char *tui_course_id(const struct tui *t)
 
 struct adpa_render_opts tui_render_opts(const struct tui *t, int w, int line_offset)
 {
-	return (struct adpa_render_opts){.width = w, .line_offset = line_offset, .ascii = !t->utf8};
+	return (struct adpa_render_opts){.width = w,
+	                                 .line_offset = line_offset,
+	                                 .ascii = !t->utf8,
+	                                 .fiche_title = fiche_title,
+	                                 .fiche_arg = t->course};
 }
 
 int tui_text_width(const struct tui *t)
@@ -500,6 +548,6 @@ const struct adpa_fiche *follow_fiche_link(struct tui *t, const struct adpa_link
 {
 	const struct adpa_fiche *f = adpa_course_find(t->course, l->target);
 	if (!f)
-		tui_message(t, true, "La fiche « %s » n'existe pas dans ce cours", l->target);
+		tui_message(t, true, "La fiche « %s » n’existe pas dans ce cours", l->target);
 	return f;
 }

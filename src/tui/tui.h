@@ -9,14 +9,24 @@
 
 #include "adpa/adpa.h"
 
+/* The background the colours are chosen for (--theme). */
+enum tui_theme { TUI_THEME_AUTO, TUI_THEME_DARK, TUI_THEME_LIGHT };
+/* OSC 8 hyperlinks (--hyperlinks): auto writes them only to terminals known
+ * to show them, never through a multiplexer. */
+enum tui_hyperlinks { TUI_LINKS_AUTO, TUI_LINKS_ALWAYS, TUI_LINKS_NEVER };
+
 struct tui_opts {
 	bool mouse; /* false: --no-mouse, the terminal keeps its own text selection */
+	/* auto: $COLORFGBG, else the terminal's answer to OSC 11, else dark */
+	enum tui_theme theme;
+	enum tui_hyperlinks hyperlinks;
 	/* The progress store (the interface takes it and closes it), or NULL
 	 * with store_error saying why progress is not saved. */
 	struct adpa_store *store;
 	const char *store_error;
-	const char *learner; /* the learner's name */
-	const char *db_path; /* for messages */
+	enum adpa_errcode store_errcode; /* the interface words it in French */
+	const char *learner;             /* the learner's name */
+	const char *db_path;             /* for messages */
 	/* The search index's cache file, or NULL to keep the index in memory;
 	 * the index is built on the first search, never at start-up. */
 	const char *search_cache;

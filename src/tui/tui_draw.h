@@ -30,6 +30,15 @@ void theme_init(struct tui *t);
 attr_t theme_style(const struct tui *t, unsigned styles);
 attr_t theme_role(const struct tui *t, enum role r);
 
+/* --- the terminal's background (termbg.c) --- */
+
+/* True when the colours should suit a light background: theme when it is
+ * not auto, else $COLORFGBG, else the terminal's answer to OSC 11 (asked on
+ * in/out before curses starts, at most 200 ms), else false. */
+bool termbg_light(enum tui_theme theme, int in, int out);
+/* 1 (light), 0 (dark) or -1 (none) for a reply holding "]11;rgb:R/G/B". */
+int termbg_parse_osc11(const char *reply);
+
 /* --- drawing on stdscr (draw.c) --- */
 
 /* Draws s[0..len) at (y, x) in at most maxw cells; returns the cells used.
@@ -54,6 +63,13 @@ struct hl {
  * Spans of link sel_link (or -1) are drawn selected. */
 void draw_line(const struct tui *t, int y, int x, const struct adpa_line *l, int maxw, int sel_link,
                const struct hl *hl, size_t nhl);
+
+/* text wrapped at spaces in rows of w cells from column 1, in attribute a
+ * over whole rows, its last row at y_last; at most max rows (the last one
+ * ends with an ellipsis when text needs more). Returns the rows used. */
+int draw_wrapped(const struct tui *t, int y_last, const char *text, attr_t a, int w, int max);
+/* The rows draw_wrapped would use. */
+int wrapped_rows(const struct tui *t, const char *text, int w, int max);
 
 /* Display width of a C string (cells). */
 int text_cells(const char *s);

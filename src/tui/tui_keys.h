@@ -55,6 +55,8 @@ enum cmd {
 	CMD_MARKS,    /* the bookmarks and notes screen */
 	CMD_GLOSSARY, /* the glossary (« Lexique ») */
 	CMD_KEYWORDS, /* the fiche's keywords, to their glossary entries */
+	CMD_SELECT,   /* choose (or tick) the quiz choice under the cursor */
+	CMD_RETRY,    /* take the quiz again */
 	CMD_CHOICE_1, /* ... to CMD_CHOICE_1 + 8: a quiz choice by its number */
 	CMD_CHOICE_9 = CMD_CHOICE_1 + 8,
 	/* made by the loop from mouse events, never bound to a key */

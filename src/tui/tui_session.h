@@ -5,7 +5,9 @@
  *
  * Screen layout, for every view: row 0 is the header bar, the last row is the
  * status line (drawn by tui.c from the view's status callback, a message or
- * the search prompt), the rows between belong to the view.
+ * a prompt), the rows between belong to the view. A message or a prompt too
+ * long for one row takes a few more rows from the bottom of the view, for
+ * as long as it is shown.
  *
  * struct tui holds what the whole session shares; a feature's own state
  * lives in its view (or in the prompt's st while a question is open).
@@ -98,6 +100,7 @@ struct tui {
 	const struct tui_glyphs *g;
 	bool utf8, mouse, osc8;
 	bool italic; /* the terminal can show italics (sitm) */
+	bool light;  /* colours for a light background (--theme, termbg.c) */
 	enum theme_mode theme;
 	int rows, cols;
 	bool too_small;
@@ -139,7 +142,15 @@ struct tui {
 	struct adpa_summary *sum; /* statuses and tallies, kept fresh */
 	int64_t last_tick;        /* for active reading time */
 	size_t tick_fiche;
-	size_t review_due; /* questions due for review (at the last refresh) */
+	size_t review_due;   /* questions due for review (at the last refresh) */
+	size_t review_total; /* questions in review, due or not */
+	int64_t review_next; /* when the next one not yet due is due, or 0 */
+
+	/* the question of a yes/no prompt */
+	char ask[512];
+
+	/* a quiz left before its end, to resume (view_quiz.c), or NULL */
+	void *quiz_paused;
 
 	/* search (view_search.c): the index, opened on the first search */
 	struct tui_search *search; /* view_search.c's, NULL until the first search */
@@ -159,6 +170,8 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Shows url after text in the status line, as a hyperlink when enabled. */
 void tui_message_url(struct tui *t, const char *text, const char *url);
+/* Rows a long message or prompt may take at the bottom of the screen. */
+int status_max_rows(const struct tui *t);
 /* Opens the one-line prompt in the status line; done gets the text on Enter
  * (not called on Escape). */
 void tui_prompt(struct tui *t, const char *label, prompt_fn done, void *st);
@@ -215,7 +228,13 @@ void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body
 /* Switches to learner name (created when new). */
 void progress_switch(struct tui *t, const char *name);
 /* Reports a store failure (err) in the status line; returns rc. */
+/* A core error's kind in French, for the screen (the core's messages are
+ * English, for the command line and logs). */
+const char *tui_reason(enum adpa_errcode code);
 int progress_check(struct tui *t, int rc, const struct adpa_error *err);
+/* When (a time in seconds) said in words from now: « demain »,
+ * « après-demain », « le 5 décembre », « aujourd’hui à 15 h 20 ». */
+void progress_when(const struct tui *t, int64_t when, char *buf, size_t n);
 /* The time: $ADPA_NOW (tests) or the clock. */
 int64_t tui_now(void);
 

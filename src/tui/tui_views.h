@@ -15,6 +15,8 @@ void view_rubric_open(struct tui *t, size_t rubric);
 /* Opens the reader on fiche index i of course->fiches, at place pl (or the
  * top when pl is NULL). */
 void view_reader_open(struct tui *t, size_t i, const struct place *pl);
+/* The reader on fiche i, in place of the reader on top (if that is one). */
+void view_reader_goto(struct tui *t, size_t i);
 /* The same, from a path (its fiche ids[0..n), copied): ] and [ follow it
  * and the header counts in it. */
 void view_reader_open_path(struct tui *t, size_t i, const struct place *pl, const char *const *ids,
@@ -26,8 +28,11 @@ void view_reader_open_search(struct tui *t, size_t i, const char *query);
 void view_about_open(struct tui *t);
 void view_toc_open(struct tui *t, struct pager *p);
 void view_help_open(struct tui *t, const struct view *of);
-/* The quiz of fiche i, one question per screen. */
+/* The quiz of fiche i, one question per screen; a quiz of i left unfinished
+ * in this session resumes at the question left. */
 void view_quiz_open(struct tui *t, size_t i);
+/* Frees the quiz left unfinished, if any (at the end, or another learner). */
+void quiz_paused_free(struct tui *t);
 /* A review session: the questions due, one per screen, as in a quiz. */
 void view_review_open(struct tui *t);
 void view_progress_open(struct tui *t);

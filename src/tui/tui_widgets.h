@@ -51,6 +51,8 @@ void page_free(struct page *pg);
 void page_draw(struct tui *t, struct page *pg, int y0, int h);
 /* Scrolling and moving between fiche lines; false when cmd is not one. */
 bool page_cmd(struct page *pg, enum cmd cmd, int h);
+/* "l. 3–22/40" when the page is longer than h rows, else "". */
+void page_position(const struct tui *t, const struct page *pg, int h, char *buf, size_t n);
 
 /* --- list screens (list.c): a list view defined as data --- */
 
@@ -155,8 +157,11 @@ struct place {
 	long delta; /* rows from the first screen line of src */
 };
 
+/* A match from byte off of line to byte end_off of end_line (a phrase can
+ * wrap onto the next rows). */
 struct match {
-	size_t line, off, len;
+	size_t line, off;
+	size_t end_line, end_off;
 };
 
 struct pager {

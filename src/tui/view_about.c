@@ -37,9 +37,9 @@ static void about_follow(struct tui *t, struct about *a)
 {
 	const struct adpa_link *l = pager_link(&a->pg);
 	if (!l) {
-		tui_message(t, false, "Aucun lien choisi : Tab choisit le lien suivant");
+		tui_message(t, false, "Aucun lien choisi : Tab choisit le lien suivant");
 	} else if (l->kind == ADPA_LINK_URL) {
-		tui_message_url(t, "À ouvrir dans un navigateur : ", l->target);
+		tui_message_url(t, "À ouvrir dans un navigateur : ", l->target);
 	} else {
 		const struct adpa_fiche *f = follow_fiche_link(t, l);
 		if (f)
@@ -132,8 +132,8 @@ void view_about_open(struct tui *t)
 	a->pg.sel_link = -1;
 	a->md = adpa_course_read_about(t->course, &a->len, &err);
 	if (!a->md)
-		a->err = xasprintf("Impossible de lire la présentation du cours (%s : %s).",
-		                   err.path, err.msg);
+		a->err = xasprintf("Impossible de lire la présentation du cours (%s : %s).",
+		                   err.path, tui_reason(err.code));
 	about_render(t, a);
 	tui_push(t, &view_about, a);
 }

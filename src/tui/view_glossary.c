@@ -44,9 +44,10 @@ static bool glossary_ready(struct tui *t)
 {
 	struct adpa_error err = {0};
 	if (adpa_course_load_glossary(t->course, NULL, &err) < 0)
-		tui_message(t, true, "Lexique incomplet : %s (adpa check en dit plus)", err.msg);
+		tui_message(t, true, "Lexique incomplet : %s (adpa check en dit plus)",
+		            tui_reason(err.code));
 	if (!t->course->nterms) {
-		tui_message(t, false, "Ce cours n'a pas de lexique");
+		tui_message(t, false, "Ce cours n’a pas de lexique");
 		return false;
 	}
 	return true;
@@ -68,7 +69,7 @@ static void entry_build(struct tui *t, void *st)
 	page_add(pg, t, e->term, theme_style(t, ADPA_STYLE_H2), 0, (size_t)-1);
 	if (e->naliases) {
 		struct buf b = {0};
-		buf_adds(&b, "Aussi : ");
+		buf_adds(&b, "Aussi : ");
 		for (size_t k = 0; k < e->naliases; k++)
 			buf_printf(&b, "%s%s", k ? ", " : "", e->aliases[k]);
 		line = buf_detach(&b);
@@ -80,7 +81,7 @@ static void entry_build(struct tui *t, void *st)
 	page_add(pg, t, "", A_NORMAL, 0, (size_t)-1);
 	const struct adpa_fiche **f;
 	size_t n = adpa_glossary_fiches(t->course, e, &f);
-	page_add(pg, t, n ? "Fiches qui l'utilisent :" : "Aucune fiche ne l'utilise.",
+	page_add(pg, t, n ? "Fiches qui l’utilisent :" : "Aucune fiche ne l’utilise.",
 	         theme_style(t, ADPA_STYLE_H3), 0, (size_t)-1);
 	for (size_t i = 0; i < n; i++) {
 		const struct adpa_rubric *rb = &t->course->rubrics[f[i]->rubric_index];
@@ -123,7 +124,7 @@ static const struct key_table *const entry_tables[] = {&keys_page, &keys_back, N
 static const struct list_screen entry_screen = {
     .view = LIST_SCREEN_VIEW(
         "Terme du lexique", entry_tables,
-        "Les fiches qui utilisent un terme sont celles qui l'ont parmi leurs mots-clés "
+        "Les fiches qui utilisent un terme sont celles qui l’ont parmi leurs mots-clés "
         "(lui ou un de ses alias) et celles que le lexique cite pour lui."),
     .page = true,
     .load = entry_build,
@@ -211,7 +212,7 @@ static void terms_frame(struct tui *t, void *st)
 	struct terms *v = st;
 	char right[160];
 	if (v->filter)
-		snprintf(right, sizeof right, "« %s » : %zu/%zu", v->filter, v->lv.list.n, v->nall);
+		snprintf(right, sizeof right, "« %s » : %zu/%zu", v->filter, v->lv.list.n, v->nall);
 	else
 		snprintf(right, sizeof right, "%zu terme%s", v->nall, v->nall > 1 ? "s" : "");
 	draw_header(t, v->title ? v->title : "Lexique", right);
@@ -227,7 +228,7 @@ static void open_term(struct tui *t, void *st, size_t i)
 static void act_filter(struct tui *t, void *st, size_t i)
 {
 	(void)i;
-	tui_prompt(t, "Filtrer : ", filter_done, st);
+	tui_prompt(t, "Filtrer : ", filter_done, st);
 }
 
 static const struct list_action terms_actions[] = {{CMD_FILTER, false, act_filter}};
@@ -253,8 +254,8 @@ static const struct key_table *const terms_tables[] = {&terms_keys, &keys_list, 
 static const struct list_screen terms_screen = {
     .view = LIST_SCREEN_VIEW(
         "Lexique", terms_tables,
-        "Le filtre ignore les majuscules et les accents (« donnee » trouve « Donnée ») "
-        "et cherche dans les termes, leurs alias et leurs définitions ; un filtre vide "
+        "Le filtre ignore les majuscules et les accents (« donnee » trouve « Donnée ») "
+        "et cherche dans les termes, leurs alias et leurs définitions ; un filtre vide "
         "montre de nouveau tous les termes."),
     .load = terms_load,
     .draw_frame = terms_frame,
@@ -291,7 +292,7 @@ void view_glossary_keywords(struct tui *t, size_t fiche)
 {
 	const struct adpa_fiche *f = t->course->fiches[fiche];
 	if (!f->nkeywords) {
-		tui_message(t, false, "Cette fiche n'a pas de mots-clés");
+		tui_message(t, false, "Cette fiche n’a pas de mots-clés");
 		return;
 	}
 	if (!glossary_ready(t))
@@ -307,7 +308,7 @@ void view_glossary_keywords(struct tui *t, size_t fiche)
 			v->all[v->nall++] = (size_t)(e - t->course->terms);
 	}
 	if (!v->nall) {
-		tui_message(t, false, "Aucun mot-clé de cette fiche n'est dans le lexique");
+		tui_message(t, false, "Aucun mot-clé de cette fiche n’est dans le lexique");
 		free(v->all);
 		free(v);
 		return;

@@ -34,7 +34,7 @@ struct help {
 };
 
 static const struct key_def help_defs[] = {
-    {'?', false, CMD_BACK, "fermer l'aide"},
+    {'?', false, CMD_BACK, "fermer l’aide"},
     {KEY_F(1), true, CMD_BACK, NULL},
 };
 static const struct key_table help_keys = KEY_TABLE("Aide", help_defs);
@@ -247,7 +247,7 @@ static void help_status(struct tui *t, void *st, struct status *s)
 	size_t hh = (size_t)body_rows(t);
 	if (h->nrows > hh)
 		snprintf(s->left, sizeof s->left, "%s pour défiler", t->utf8 ? "↑ ↓" : "Haut Bas");
-	snprintf(s->right, sizeof s->right, "q ou ? fermer l'aide");
+	snprintf(s->right, sizeof s->right, "q ou ? fermer l’aide");
 }
 
 static void help_leave(struct tui *t, void *st)

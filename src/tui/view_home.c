@@ -1,7 +1,7 @@
 /*
  * Home: the course title, then its items, a table (home_items): « Reprendre »
  * when a fiche was read (the store remembers the last one across sessions),
- * « Révision » when questions are due for review, one item per rubric
+ * « Révision » while questions are in review (due, or when next), one item per rubric
  * (title, fiche count, summary, progress bar of fiches read), then
  * « Progression », « Parcours », « Signets et notes », the search,
  * « Lexique » and « À propos ». An item with a key of Home's table opens
@@ -58,9 +58,11 @@ static bool has_resume(const struct tui *t)
 	return t->last_fiche < t->course->nfiches;
 }
 
+/* « Révision » is offered while questions are in review, due or not (then
+ * it says when, and offers to review ahead): after « Reprendre ». */
 static bool has_review(const struct tui *t)
 {
-	return t->review_due > 0;
+	return t->review_total > 0;
 }
 
 static void resume_detail(const struct tui *t, char *buf, size_t n)
@@ -70,7 +72,13 @@ static void resume_detail(const struct tui *t, char *buf, size_t n)
 
 static void review_detail(const struct tui *t, char *buf, size_t n)
 {
-	snprintf(buf, n, "%zu question%s à revoir aujourd'hui", t->review_due,
+	if (!t->review_due) {
+		char when[64];
+		progress_when(t, t->review_next, when, sizeof when);
+		snprintf(buf, n, "prochaine %s (ou en avance)", when);
+		return;
+	}
+	snprintf(buf, n, "%zu question%s à revoir aujourd’hui", t->review_due,
 	         t->review_due > 1 ? "s" : "");
 }
 
@@ -113,7 +121,7 @@ static const struct home_item home_items[] = {
     {.title = "Parcours", .cmd = CMD_PATHS, .rows = 1, .open = view_paths_open},
     {.title = "Signets et notes", .cmd = CMD_MARKS, .rows = 1, .open = view_marks_open},
     {.title = "Rechercher dans le cours", .cmd = CMD_SEARCH, .rows = 1, .open = view_search_prompt},
-    {.title = "Lexique : les termes du cours",
+    {.title = "Lexique : les termes du cours",
      .cmd = CMD_GLOSSARY,
      .rows = 1,
      .open = view_glossary_open},
@@ -125,11 +133,11 @@ static const struct key_def home_defs[] = {
     {'a', false, CMD_ABOUT, "à propos du cours"},
     {'p', false, CMD_PROGRESS, "votre progression"},
     {'c', false, CMD_PATHS, "vos parcours (et ceux que le cours suggère)"},
-    {'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd'hui"},
+    {'r', false, CMD_REVIEW, "réviser les questions à revoir aujourd’hui, ou en avance"},
     {'s', false, CMD_MARKS, "vos signets et notes"},
     {'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
-    {'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
-    {'L', false, CMD_LEARNER, "changer d'apprenant (un nom nouveau en crée un)"},
+    {'x', false, CMD_GLOSSARY, "le lexique : les termes du cours et leurs fiches"},
+    {'L', false, CMD_LEARNER, "changer d’apprenant (un nom nouveau en crée un)"},
     {'q', false, CMD_BACK, "quitter adpa"},
 };
 static const struct key_hint home_hints[] = {{'q', false, "quitter"}};
@@ -227,7 +235,7 @@ static void draw_rubric(struct tui *t, size_t r, int y, bool sel, bool tight)
 	int bw = cols - 24 > 20 ? 20 : cols - 24;
 	const struct adpa_tally *ta = &t->sum->rubrics[r];
 	draw_bar(t, y, 5, bw, ta->read, rb->nfiches);
-	snprintf(pct, sizeof pct, "  %zu %% lu (%zu/%zu)",
+	snprintf(pct, sizeof pct, "  %zu %% lu (%zu/%zu)",
 	         rb->nfiches ? ta->read * 100 / rb->nfiches : 0, ta->read, rb->nfiches);
 	if (ta->mastered)
 		snprintf(pct + strlen(pct), sizeof pct - strlen(pct), ", %zu maîtrisée%s",
@@ -258,12 +266,12 @@ static void home_frame(struct tui *t, void *st)
 	(void)st;
 	const char *title = t->course->title ? t->course->title : "adpa";
 	char who[160];
-	snprintf(who, sizeof who, "apprenant : %s", t->learner_name);
+	snprintf(who, sizeof who, "apprenant : %s", t->learner_name);
 	draw_header(t, title, t->many_learners ? who : NULL);
 	draw_blank(1, 0, t->cols, A_NORMAL);
 	if (!t->store) { /* said on the screen itself, not only once in the status line */
 		char why[640];
-		snprintf(why, sizeof why, "Progression non enregistrée : %s", t->store_error);
+		snprintf(why, sizeof why, "Progression non enregistrée : %s", t->store_error);
 		draw_blank(2, 0, t->cols, A_NORMAL);
 		draw_fit(t, 1, 1, why, theme_role(t, ROLE_ERROR), t->cols - 2);
 	}

@@ -67,7 +67,7 @@ static void learners_frame(struct tui *t, void *st)
 {
 	(void)st;
 	char who[160];
-	snprintf(who, sizeof who, "apprenant : %s", t->learner_name);
+	snprintf(who, sizeof who, "apprenant : %s", t->learner_name);
 	draw_header(t, "Apprenants", who);
 	draw_blank(1, 0, t->cols, A_NORMAL);
 }
@@ -99,7 +99,7 @@ static void open_learner(struct tui *t, void *st, size_t i)
 static void act_new(struct tui *t, void *st, size_t i)
 {
 	(void)i;
-	tui_prompt(t, "Apprenant : ", name_done, st);
+	tui_prompt(t, "Apprenant : ", name_done, st);
 }
 
 static const struct list_action learners_actions[] = {{CMD_NEW, false, act_new}};
@@ -112,7 +112,7 @@ static void learners_free(void *st)
 }
 
 static const struct key_def learners_defs[] = {
-    {'n', false, CMD_NEW, "taper un nom : un apprenant de plus, ou un autre de la liste"},
+    {'n', false, CMD_NEW, "taper un nom : un apprenant de plus, ou un autre de la liste"},
     {'L', false, CMD_NEW, NULL},
 };
 static const struct key_hint learners_hints[] = {{'n', false, "nom"}};
@@ -124,12 +124,12 @@ static const struct key_table *const learners_tables[] = {&keys_list, &learners_
 static const struct list_screen learners_screen = {
     .view = LIST_SCREEN_VIEW("Apprenants", learners_tables,
                              "Chaque apprenant a sa progression, ses parcours, ses signets et "
-                             "ses notes dans le même fichier. Entrée passe à l'apprenant choisi ; "
+                             "ses notes dans le même fichier. Entrée passe à l’apprenant choisi ; "
                              "un nom nouveau crée un apprenant."),
     .load = learners_load,
     .draw_frame = learners_frame,
     LIST_COLS(learner_cols),
-    .empty = "Progression non enregistrée : un seul apprenant, sans nom enregistré.",
+    .empty = "Progression non enregistrée : un seul apprenant, sans nom enregistré.",
     .noun = "apprenant",
     .open = open_learner,
     LIST_ACTIONS(learners_actions),
@@ -140,5 +140,5 @@ void view_learners_open(struct tui *t)
 {
 	struct learners *v = xcalloc(1, sizeof *v);
 	if (list_screen_push(t, &learners_screen, v) == 0)
-		tui_prompt(t, "Apprenant : ", name_done, v);
+		tui_prompt(t, "Apprenant : ", name_done, v);
 }

@@ -109,10 +109,10 @@ static void draw_item(struct tui *t, const void *st, size_t i, int y, bool sel)
 	    k->fiche != (size_t)-1 ? t->course->fiches[k->fiche]->title : k->fiche_id;
 	char *first = xstrdup(k->text); /* a note's first line */
 	first[strcspn(first, "\r\n")] = '\0';
-	char *label = k->note    ? xasprintf("%s : %s%s", title, first,
+	char *label = k->note    ? xasprintf("%s : %s%s", title, first,
                                           strcspn(k->text, "\r\n") < strlen(k->text) ? " …" : "")
-	              : *k->text ? xasprintf("%s : %s", title, k->text)
-	                         : xasprintf("%s : ligne %d du source", title, k->line);
+	              : *k->text ? xasprintf("%s : %s", title, k->text)
+	                         : xasprintf("%s : ligne %d du source", title, k->line);
 	draw_fit(t, y, 3, label, list_row(t, y, sel, false), t->cols - 4);
 	free(label);
 	free(first);
@@ -123,7 +123,7 @@ static void open_item(struct tui *t, void *st, size_t i)
 	struct marks *m = st;
 	const struct mark *k = &m->v[i];
 	if (k->fiche == (size_t)-1) {
-		tui_message(t, true, "La fiche « %s » n'est plus dans le cours", k->fiche_id);
+		tui_message(t, true, "La fiche « %s » n’est plus dans le cours", k->fiche_id);
 		return;
 	}
 	struct place pl = {k->line, 0};
@@ -164,7 +164,7 @@ static void delete_item(struct tui *t, void *st, size_t i)
 	}
 	const char *title =
 	    k->fiche != (size_t)-1 ? t->course->fiches[k->fiche]->title : k->fiche_id;
-	char *label = xasprintf("Supprimer la note de « %s » ? (o/n) ", title);
+	char *label = xasprintf("Supprimer la note de « %s » ? (o/n) ", title);
 	tui_prompt(t, label, confirm_done, m);
 	free(label);
 }
@@ -189,9 +189,9 @@ static void marks_frame(struct tui *t, void *st)
 	draw_blank(1, 0, t->cols, A_NORMAL);
 	draw_blank(2, 0, t->cols, A_NORMAL);
 	draw_fit(t, 2, 1,
-	         t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a écrit la "
+	         t->store ? "Aucun signet ni note : dans une fiche, B pose un signet, a écrit la "
 	                    "note."
-	                  : "Progression non enregistrée : pas de signets ni de notes.",
+	                  : "Progression non enregistrée : pas de signets ni de notes.",
 	         theme_role(t, ROLE_DIM), t->cols - 2);
 }
 
@@ -224,7 +224,7 @@ static const struct list_screen marks_screen = {
     .view = LIST_SCREEN_VIEW(
         "Signets et notes", marks_tables,
         "Dans une fiche, B pose un signet à la ligne lue (avec un libellé facultatif) et a écrit "
-        "la note de la fiche, dans la ligne d'état ou dans $VISUAL / $EDITOR s'il est défini."),
+        "la note de la fiche, dans la ligne d’état ou dans $VISUAL / $EDITOR s’il est défini."),
     .load = marks_load,
     .layout = marks_layout,
     .draw_frame = marks_frame,
@@ -248,7 +248,7 @@ void view_marks_open(struct tui *t)
 static bool need_store(struct tui *t)
 {
 	if (!t->store)
-		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
+		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
 	return t->store != NULL;
 }
 
@@ -292,12 +292,12 @@ void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st)
 			marks_note_set(t, fiche, text);
 		free(text);
 	} else {
-		tui_prompt(t, "Note (vide : supprimer) : ", done, st);
+		tui_prompt(t, "Note (vide : supprimer) : ", done, st);
 		if (note && !tui_prompt_fill(t, note)) {
 			tui_prompt_close(t);
 			tui_message(t, true,
 			            "Note trop longue ou sur plusieurs lignes pour la ligne "
-			            "d'édition : définissez $VISUAL ou $EDITOR pour la modifier");
+			            "d’édition : définissez $VISUAL ou $EDITOR pour la modifier");
 		}
 	}
 	free(note);

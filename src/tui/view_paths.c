@@ -30,7 +30,7 @@ bool paths_load(struct tui *t, struct adpa_store_path **p, size_t *n)
 	*p = NULL;
 	*n = 0;
 	if (!t->store) {
-		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
+		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
 		return false;
 	}
 	struct adpa_error err = {0};
@@ -62,8 +62,8 @@ static void continue_path(struct tui *t, const struct adpa_store_path *p)
 	tally(t, p, &next);
 	if (next == (size_t)-1) {
 		tui_message(t, false,
-		            p->nfiches ? "Parcours terminé : toutes ses fiches sont lues"
-		                       : "Ce parcours est vide : ajoutez des fiches avec +");
+		            p->nfiches ? "Parcours terminé : toutes ses fiches sont lues"
+		                       : "Ce parcours est vide : ajoutez des fiches avec +");
 		return;
 	}
 	struct place pl = {progress_of(t, next)->p.position, 0};
@@ -134,7 +134,7 @@ static const char *col_title(struct tui *t, const void *st, size_t i, char *buf,
 	if (f)
 		return f->title;
 	*a = theme_role(t, ROLE_DIM);
-	snprintf(buf, n, "(fiche absente du cours : %s)", v->p->fiches[i]);
+	snprintf(buf, n, "(fiche absente du cours : %s)", v->p->fiches[i]);
 	return buf;
 }
 
@@ -145,7 +145,7 @@ static const char *col_duration(struct tui *t, const void *st, size_t i, char *b
 	(void)a;
 	buf[0] = '\0';
 	if (f)
-		snprintf(buf, n, "%d min", f->duration);
+		snprintf(buf, n, "%d min", f->duration);
 	return buf;
 }
 
@@ -166,7 +166,7 @@ static void draw_requires(struct tui *t, const struct pathv *v, int y)
 	if (!f || !f->nrequires)
 		return;
 	struct buf b = {0};
-	buf_adds(&b, "Prérequis : ");
+	buf_adds(&b, "Prérequis : ");
 	for (size_t i = 0; i < f->nrequires; i++) {
 		const struct adpa_fiche *r = adpa_course_find(t->course, f->requires[i].s);
 		bool before = false;
@@ -201,14 +201,14 @@ static void path_frame(struct tui *t, void *st)
 	draw_blank(1, 0, t->cols, A_NORMAL);
 	char line[512];
 	if (!v->p)
-		snprintf(line, sizeof line, "Ce parcours n'existe plus.");
+		snprintf(line, sizeof line, "Ce parcours n’existe plus.");
 	else if (next != (size_t)-1)
-		snprintf(line, sizeof line, "Continuer (c) : %s", t->course->fiches[next]->title);
+		snprintf(line, sizeof line, "Continuer (c) : %s", t->course->fiches[next]->title);
 	else
 		snprintf(line, sizeof line,
 		         v->p->nfiches ? "Parcours terminé."
-		                       : "Parcours vide : + dans une fiche ou une "
-		                         "rubrique l'ajoute ici.");
+		                       : "Parcours vide : + dans une fiche ou une "
+		                         "rubrique l’ajoute ici.");
 	draw_blank(2, 0, t->cols, A_NORMAL);
 	int bw = t->cols >= 60 ? 20 : 0;
 	if (bw && v->p)
@@ -237,7 +237,7 @@ static bool own(struct tui *t, struct pathv *v)
 	if (!v->cp)
 		return true;
 	if (!t->store) {
-		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
+		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
 		return false;
 	}
 	struct adpa_error err = {0};
@@ -251,7 +251,7 @@ static bool own(struct tui *t, struct pathv *v)
 	free(v->sugg.fiches);
 	v->sugg = (struct adpa_store_path){0};
 	path_load(t, v);
-	tui_message(t, false, "Parcours copié dans les vôtres : à vous de le modifier");
+	tui_message(t, false, "Parcours copié dans les vôtres : à vous de le modifier");
 	return v->p != NULL;
 }
 
@@ -263,7 +263,7 @@ static void rename_done(struct tui *t, void *st, const char *text)
 		text++;
 	if (*text && own(t, v) &&
 	    progress_check(t, adpa_store_path_rename(t->store, v->id, text, &err), &err) == 0)
-		tui_message(t, false, "Parcours renommé : %s", text);
+		tui_message(t, false, "Parcours renommé : %s", text);
 	path_load(t, v);
 }
 
@@ -326,7 +326,7 @@ static void act_rename(struct tui *t, void *st, size_t i)
 	struct pathv *v = st;
 	(void)i;
 	if (v->p)
-		tui_prompt(t, "Nouveau nom : ", rename_done, v);
+		tui_prompt(t, "Nouveau nom : ", rename_done, v);
 }
 
 static void act_delete(struct tui *t, void *st, size_t i)
@@ -334,10 +334,10 @@ static void act_delete(struct tui *t, void *st, size_t i)
 	struct pathv *v = st;
 	(void)i;
 	if (v->cp)
-		tui_message(t, false, "Parcours suggéré par le cours : rien à supprimer");
+		tui_message(t, false, "Parcours suggéré par le cours : rien à supprimer");
 	if (!v->p || v->cp)
 		return;
-	char *label = xasprintf("Supprimer le parcours « %s » ? (o/n) ", v->p->name);
+	char *label = xasprintf("Supprimer le parcours « %s » ? (o/n) ", v->p->name);
 	tui_prompt(t, label, delete_done, v);
 	free(label);
 }
@@ -372,7 +372,8 @@ static void path_free(void *st)
 }
 
 static const struct key_def path_defs[] = {
-    {'c', false, CMD_CONTINUE, "continuer : la première fiche non lue, là où vous l'avez laissée"},
+    {'c', false, CMD_CONTINUE,
+     "continuer : la première fiche pas encore lue, là où vous l’avez laissée"},
     {'x', false, CMD_REMOVE, "retirer la fiche choisie du parcours"},
     {'K', false, CMD_MOVE_UP, "monter la fiche choisie"},
     {'J', false, CMD_MOVE_DOWN, "descendre la fiche choisie"},
@@ -386,8 +387,8 @@ static const struct key_table *const path_tables[] = {&keys_list, &path_keys, &k
 static const struct list_screen path_screen = {
     .view = LIST_SCREEN_VIEW(
         "Parcours", path_tables,
-        "Marques : ○ pas encore ouverte, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x *). "
-        "Sous la liste, les prérequis de la fiche choisie. Pour ajouter une fiche : + dans une "
+        "Marques : ○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x *). "
+        "Sous la liste, les prérequis de la fiche choisie. Pour ajouter une fiche : + dans une "
         "rubrique ou en lisant la fiche."),
     .load = path_load,
     .layout = path_layout,
@@ -444,11 +445,11 @@ static void paths_row(struct tui *t, const void *st, size_t i, int y, bool sel)
 		return;
 	}
 	const struct adpa_path *cp = &t->course->paths[i - v->nown];
-	snprintf(line, sizeof line, "Suggéré : %s (%zu fiches)", cp->title ? cp->title : cp->id,
+	snprintf(line, sizeof line, "Suggéré : %s (%zu fiches)", cp->title ? cp->title : cp->id,
 	         cp->nfiches);
 	draw_fit(t, y, 3, line, a, t->cols - 4);
 	draw_fit(t, y + 1, 5,
-	         cp->description ? cp->description : "Entrée : le voir, puis le changer",
+	         cp->description ? cp->description : "Entrée : le voir, puis le changer",
 	         theme_role(t, ROLE_DIM), t->cols - 6);
 }
 
@@ -501,7 +502,7 @@ static void paths_frame(struct tui *t, void *st)
 	if (v->lv.list.n)
 		return;
 	draw_blank(2, 0, t->cols, A_NORMAL);
-	draw_fit(t, 2, 2, "Aucun parcours : n en crée un, + dans une fiche y ajoute la fiche.",
+	draw_fit(t, 2, 2, "Aucun parcours : n en crée un, + dans une fiche y ajoute la fiche.",
 	         A_NORMAL, t->cols - 4);
 }
 
@@ -511,16 +512,16 @@ static void act_paths_continue(struct tui *t, void *st, size_t i)
 	if (i != (size_t)-1 && i < v->nown)
 		continue_path(t, &v->own[i]);
 	else
-		tui_message(t, false, "Choisissez d'abord un de vos parcours");
+		tui_message(t, false, "Choisissez d’abord un de vos parcours");
 }
 
 static void act_new(struct tui *t, void *st, size_t i)
 {
 	(void)i;
 	if (t->store)
-		tui_prompt(t, "Nom du nouveau parcours : ", new_done, st);
+		tui_prompt(t, "Nom du nouveau parcours : ", new_done, st);
 	else
-		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
+		tui_message(t, true, "Parcours indisponibles : %s", t->store_error);
 }
 
 static const struct list_action paths_actions[] = {
@@ -553,8 +554,8 @@ static const struct key_table *const paths_tables[] = {&keys_list, &paths_keys, 
 static const struct list_screen paths_screen = {
     .view = LIST_SCREEN_VIEW(
         "Parcours", paths_tables,
-        "Vos parcours d'abord, avec les fiches lues, puis les parcours suggérés par le cours : "
-        "Entrée sur un parcours suggéré le montre tel quel ; sa première modification (x, K, J, "
+        "Vos parcours d’abord, avec les fiches lues, puis les parcours suggérés par le cours : "
+        "Entrée sur un parcours suggéré le montre tel quel ; sa première modification (x, K, J, "
         "r) en fait une copie à vous, que la modification change."),
     .load = paths_reload,
     .layout = paths_layout,

@@ -16,7 +16,7 @@
 
 static void minutes(char *buf, size_t n, int64_t seconds)
 {
-	snprintf(buf, n, "%lld min", (long long)(seconds + 59) / 60);
+	snprintf(buf, n, "%lld min", (long long)(seconds + 59) / 60);
 }
 
 static void tally_line(struct tui *t, struct page *pg, const char *title,
@@ -24,12 +24,12 @@ static void tally_line(struct tui *t, struct page *pg, const char *title,
 {
 	char line[512], q[32], m[32];
 	if (ta->quiz_mean >= 0)
-		snprintf(q, sizeof q, "%d %%", ta->quiz_mean);
+		snprintf(q, sizeof q, "%d %%", ta->quiz_mean);
 	else
 		snprintf(q, sizeof q, "%s", t->g->dash);
 	minutes(m, sizeof m, ta->seconds);
 	snprintf(line, sizeof line,
-	         "%s : %zu/%zu lues, %zu/%zu maîtrisées, moyenne des quiz %s, %s", title, ta->read,
+	         "%s : %zu/%zu lues, %zu/%zu maîtrisées, moyenne des quiz %s, %s", title, ta->read,
 	         ta->fiches, ta->mastered, ta->with_quiz, q, m);
 	page_add(pg, t, line, a, 0, (size_t)-1);
 }
@@ -39,7 +39,7 @@ static void fiche_line(struct tui *t, struct page *pg, size_t i)
 	const struct adpa_fiche_state *st = progress_of(t, i);
 	char line[1024], quiz[96] = "", m[32];
 	if (st->fiche->nquiz && st->p.best >= 0)
-		snprintf(quiz, sizeof quiz, " · quiz : meilleur %d %%, dernier %d %%, %d essai%s",
+		snprintf(quiz, sizeof quiz, " · quiz : meilleur %d %%, dernier %d %%, %d essai%s",
 		         st->p.best, st->p.last, st->p.attempts, st->p.attempts > 1 ? "s" : "");
 	else if (st->fiche->nquiz)
 		snprintf(quiz, sizeof quiz, " · quiz à faire");
@@ -57,11 +57,11 @@ static void build(struct tui *t, void *st)
 	page_clear(&v->pg);
 	v->pg.width = tui_text_width(t);
 	char line[768];
-	snprintf(line, sizeof line, "Apprenant : %s. Une fiche est maîtrisée à %d %% au quiz.",
+	snprintf(line, sizeof line, "Apprenant : %s. Une fiche est maîtrisée à %d %% au quiz.",
 	         t->learner_name, t->course->mastery);
 	page_add(&v->pg, t, line, A_NORMAL, 0, (size_t)-1);
 	if (!t->store) {
-		snprintf(line, sizeof line, "Progression non enregistrée : %s", t->store_error);
+		snprintf(line, sizeof line, "Progression non enregistrée : %s", t->store_error);
 		page_add(&v->pg, t, line, theme_role(t, ROLE_ERROR), 0, (size_t)-1);
 	}
 	page_add(&v->pg, t, "", A_NORMAL, 0, (size_t)-1);
@@ -115,8 +115,8 @@ static const struct key_table *const progress_tables[] = {&keys_page, &keys_back
 static const struct list_screen progress_screen = {
     .view = LIST_SCREEN_VIEW(
         "Progression", progress_tables,
-        "Marques : ○ non commencée, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x *). "
-        "« Mise à jour » : la fiche a changé depuis votre lecture."),
+        "Marques : ○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x *). "
+        "« Mise à jour » : la fiche a changé depuis votre lecture."),
     .page = true,
     .load = build,
     .draw_frame = progress_frame,

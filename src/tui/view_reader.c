@@ -45,20 +45,20 @@ struct reader {
 };
 
 static const struct key_def reader_defs[] = {
-    {KEY_LEFT, true, CMD_BACK, "revenir : à la fiche d'où vient le lien suivi, sinon à la liste"},
+    {KEY_LEFT, true, CMD_BACK, "revenir : à la fiche d’où vient le lien suivi, sinon à la liste"},
     {'h', false, CMD_BACK, NULL},
     {KEY_BACKSPACE, true, CMD_BACK, NULL},
     {127, false, CMD_BACK, NULL},
     {8, false, CMD_BACK, NULL},
     {'q', false, CMD_BACK, NULL},
-    {']', false, CMD_NEXT, "fiche suivante de la rubrique, ou du parcours d'où vient la fiche"},
+    {']', false, CMD_NEXT, "fiche suivante de la rubrique, ou du parcours d’où vient la fiche"},
     {'[', false, CMD_PREV, "fiche précédente de la rubrique, ou du parcours"},
     {'e', false, CMD_QUIZ, "faire le quiz de la fiche"},
-    {'m', false, CMD_MARK, "marquer la fiche lue, ou non lue"},
+    {'m', false, CMD_MARK, "marquer la fiche lue, ou la remettre en cours"},
     {'K', false, CMD_KEYWORDS, "les mots-clés de la fiche, vers le lexique"},
     {'+', false, CMD_PATH_ADD, "ajouter la fiche à un de vos parcours (et ses prérequis)"},
     {'B', false, CMD_BOOKMARK, "poser un signet à la ligne lue (libellé facultatif)"},
-    {'a', false, CMD_NOTE, "annoter : écrire la note de la fiche ($VISUAL ou $EDITOR si défini)"},
+    {'a', false, CMD_NOTE, "annoter : écrire la note de la fiche ($VISUAL ou $EDITOR si défini)"},
 };
 static const struct key_table reader_keys = KEY_TABLE("Fiches", reader_defs);
 static const struct key_table *const reader_tables[] = {&reader_keys, &keys_scroll, &keys_pager,
@@ -75,7 +75,7 @@ static void reader_render(struct tui *t, struct reader *r)
 	int w = tui_text_width(t);
 	struct adpa_render_opts o = tui_render_opts(t, w, f->body_line - 1);
 	char meta[512];
-	int k = snprintf(meta, sizeof meta, "%s · %d min · %s",
+	int k = snprintf(meta, sizeof meta, "%s · %d min · %s",
 	                 t->course->rubrics[f->rubric_index].title, f->duration,
 	                 adpa_level_label(f->level));
 	if (f->nquiz && k > 0 && (size_t)k < sizeof meta)
@@ -100,7 +100,8 @@ static void reader_load(struct tui *t, struct reader *r, size_t i, bool resume)
 	struct adpa_error err = {0};
 	r->md = adpa_fiche_read_body(fiche(t, r), &r->len, &err);
 	if (!r->md)
-		r->err = xasprintf("Impossible de lire cette fiche (%s : %s).", err.path, err.msg);
+		r->err = xasprintf("Impossible de lire cette fiche (%s : %s).", err.path,
+		                   tui_reason(err.code));
 	pager_clear_search(&r->pg);
 	r->pg.sel_link = -1;
 	r->pg.top = 0;
@@ -131,18 +132,18 @@ static void toggle_read(struct tui *t, struct reader *r)
 	bool read = !progress_of(t, r->fiche)->p.completed;
 	progress_mark_read(t, r->fiche, read, r->md, r->len);
 	if (!t->msg[0])
-		tui_message(t, false, read ? "Fiche marquée lue" : "Fiche marquée non lue");
+		tui_message(t, false, read ? "Fiche marquée lue" : "Fiche remise en cours");
 }
 
 static void follow(struct tui *t, struct reader *r)
 {
 	const struct adpa_link *l = pager_link(&r->pg);
 	if (!l) {
-		tui_message(t, false, "Aucun lien choisi : Tab choisit le lien suivant");
+		tui_message(t, false, "Aucun lien choisi : Tab choisit le lien suivant");
 		return;
 	}
 	if (l->kind == ADPA_LINK_URL) {
-		tui_message_url(t, "À ouvrir dans un navigateur : ", l->target);
+		tui_message_url(t, "À ouvrir dans un navigateur : ", l->target);
 		return;
 	}
 	const struct adpa_fiche *f = follow_fiche_link(t, l);
@@ -189,8 +190,8 @@ static void path_step(struct tui *t, struct reader *r, size_t k, int dir)
 		}
 	}
 	tui_message(t, false,
-	            dir > 0 ? "C'est la dernière fiche du parcours"
-	                    : "C'est la première fiche du parcours");
+	            dir > 0 ? "C’est la dernière fiche du parcours"
+	                    : "C’est la première fiche du parcours");
 }
 
 static void step(struct tui *t, struct reader *r, int dir)
@@ -202,11 +203,11 @@ static void step(struct tui *t, struct reader *r, int dir)
 	}
 	const struct adpa_rubric *rb = &t->course->rubrics[fiche(t, r)->rubric_index];
 	if (dir > 0 && r->fiche + 1 >= rb->first + rb->nfiches) {
-		tui_message(t, false, "C'est la dernière fiche de la rubrique");
+		tui_message(t, false, "C’est la dernière fiche de la rubrique");
 		return;
 	}
 	if (dir < 0 && r->fiche <= rb->first) {
-		tui_message(t, false, "C'est la première fiche de la rubrique");
+		tui_message(t, false, "C’est la première fiche de la rubrique");
 		return;
 	}
 	reader_load(t, r, dir > 0 ? r->fiche + 1 : r->fiche - 1, true);
@@ -249,7 +250,7 @@ static void reader_key(struct tui *t, void *st, enum cmd cmd)
 		paths_add_fiche(t, r->fiche);
 		break;
 	case CMD_BOOKMARK:
-		tui_prompt(t, "Signet, libellé (facultatif) : ", bookmark_done, r);
+		tui_prompt(t, "Signet, libellé (facultatif) : ", bookmark_done, r);
 		break;
 	case CMD_NOTE:
 		marks_note_edit(t, r->fiche, note_done, r);
@@ -355,9 +356,11 @@ static void reader_leave(struct tui *t, void *st)
 static const struct view view_reader = {
     .name = "Lecture",
     .keys = reader_tables,
-    .notes = "Chaque lien porte un numéro, [1], [2]..., repris avec son adresse dans la "
-             "liste « Liens » en fin de fiche. Un lien externe s'affiche dans la ligne "
-             "d'état : copiez-le, ou cliquez dessus si votre terminal le permet.",
+    .notes = "Chaque lien porte un numéro, [1], [2]…, repris dans la liste « Liens » en "
+             "fin de fiche : le titre de la fiche visée, ou l’adresse entière sur une ligne. "
+             "Un lien externe choisi s’affiche dans la ligne d’état, sur sa propre ligne s’il "
+             "est long : copiez-le, ou cliquez dessus si votre terminal le permet "
+             "(--hyperlinks).",
     .leave = reader_leave,
     .draw = reader_draw,
     .status = reader_status,
@@ -401,7 +404,7 @@ static void search_query(struct tui *t, struct reader *r, const char *query)
 		return;
 	}
 	pager_clear_search(&r->pg);
-	tui_message(t, false, "« %s » : dans les mots-clés, le résumé ou le quiz de la fiche",
+	tui_message(t, false, "« %s » : dans les mots-clés, le résumé ou le quiz de la fiche",
 	            query);
 }
 
@@ -411,4 +414,11 @@ void view_reader_open_search(struct tui *t, size_t i, const char *query)
 	view_reader_open(t, i, &top);
 	if (t->depth && t->stack[t->depth - 1].v == &view_reader) /* not when the stack is full */
 		search_query(t, t->stack[t->depth - 1].st, query);
+}
+
+void view_reader_goto(struct tui *t, size_t i)
+{
+	if (t->depth && t->stack[t->depth - 1].v == &view_reader)
+		tui_pop(t);
+	view_reader_open(t, i, NULL);
 }

@@ -65,7 +65,7 @@ static const char *col_duration(struct tui *t, const void *st, size_t i, char *b
 {
 	const struct rubric *v = st;
 	(void)a;
-	snprintf(buf, n, "%d min", t->course->fiches[v->shown[i]]->duration);
+	snprintf(buf, n, "%d min", t->course->fiches[v->shown[i]]->duration);
 	return buf;
 }
 
@@ -85,7 +85,7 @@ static const char *col_quiz(struct tui *t, const void *st, size_t i, char *buf, 
 	(void)a;
 	buf[0] = '\0';
 	if (f->nquiz && best >= 0)
-		snprintf(buf, n, "quiz %d %%", best);
+		snprintf(buf, n, "quiz %d %%", best);
 	else if (f->nquiz)
 		snprintf(buf, n, "quiz %s/%zu", t->g->dash, f->nquiz);
 	return buf;
@@ -224,7 +224,7 @@ static void act_path_add(struct tui *t, void *st, size_t i)
 static void act_filter(struct tui *t, void *st, size_t i)
 {
 	(void)i;
-	tui_prompt(t, "Filtre (niveau, statut, durée, mot-clé) : ", filter_done, st);
+	tui_prompt(t, "Filtre (niveau, statut, durée, mot-clé) : ", filter_done, st);
 }
 
 static void act_search(struct tui *t, void *st, size_t i)
@@ -257,7 +257,7 @@ static void rubric_status(struct tui *t, void *st, struct status *s)
 	char what[256];
 	adpa_filter_describe(&v->filter, what, sizeof what);
 	if (*what)
-		snprintf(s->left, sizeof s->left, "filtre : %s — %zu/%zu fiches", what,
+		snprintf(s->left, sizeof s->left, "filtre : %s — %zu/%zu fiches", what,
 		         v->lv.list.n, rub(v)->nfiches);
 	else if (v->lv.list.n)
 		snprintf(s->left, sizeof s->left, "fiche %zu/%zu", v->lv.list.sel + 1,
@@ -278,8 +278,8 @@ static const struct key_def rubric_defs[] = {
     {'e', false, CMD_QUIZ, "faire le quiz de la fiche choisie"},
     {'+', false, CMD_PATH_ADD, "ajouter la fiche choisie à un de vos parcours (et ses prérequis)"},
     {'f', false, CMD_FILTER,
-     "filtrer : niveau (débutant…), statut (nouvelle, en cours, lue, maîtrisée), durée "
-     "maximale (10), mot-clé ; vide : tout"},
+     "filtrer : niveau (débutant…), statut (nouvelle, en cours, lue, maîtrisée), durée "
+     "maximale (10), mot-clé ; vide : tout"},
     {'/', false, CMD_SEARCH, "rechercher dans tout le cours (sans tenir compte des accents)"},
 };
 static const struct key_hint rubric_hints[] = {{'f', false, "filtrer"}};
@@ -289,9 +289,9 @@ static const struct key_table *const rubric_tables[] = {&keys_list, &rubric_keys
 static const struct list_screen rubric_screen = {
     .view = LIST_SCREEN_VIEW(
         "Rubrique", rubric_tables,
-        "Marques : ○ fiche pas encore ouverte, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x "
-        "*) ; « maj » : la fiche a changé depuis votre lecture. « quiz –/3 » : quiz pas encore "
-        "fait ; « quiz 75 % » : votre meilleur score."),
+        "Marques : ○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée (en ASCII : - ~ x "
+        "*) ; « maj » : la fiche a changé depuis votre lecture. « quiz –/3 » : quiz pas encore "
+        "fait ; « quiz 75 % » : votre meilleur score."),
     .load = rubric_load,
     .layout = rubric_layout,
     .draw_frame = rubric_frame,

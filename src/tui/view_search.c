@@ -114,7 +114,7 @@ static void draw_item(struct tui *t, const void *st, size_t i, int y, bool sel)
 static void results_frame(struct tui *t, void *st)
 {
 	struct results *v = st;
-	char *left = xasprintf("Recherche%s« %s »", t->g->sep, v->query);
+	char *left = xasprintf("Recherche%s« %s »", t->g->sep, v->query);
 	char right[64];
 	if (v->hits.total > v->hits.n)
 		snprintf(right, sizeof right, "%zu premières sur %zu", v->hits.n, v->hits.total);
@@ -133,7 +133,7 @@ static void open_hit(struct tui *t, void *st, size_t i)
 	if (f) /* else the course changed on disk since adpa started */
 		view_reader_open_search(t, f->index, v->query);
 	else
-		tui_message(t, true, "La fiche « %s » n'est plus dans ce cours", h->id);
+		tui_message(t, true, "La fiche « %s » n’est plus dans ce cours", h->id);
 }
 
 static void act_search(struct tui *t, void *st, size_t i)
@@ -174,13 +174,13 @@ static const struct list_screen results_screen = {
     .view = LIST_SCREEN_VIEW(
         "Recherche", results_tables,
         "La recherche ignore les majuscules et les accents (« donnees » trouve "
-        "« données ») ; chaque mot tapé est un début de mot (« donn » trouve "
-        "« données ») et tous doivent se trouver dans la fiche : titre, mots-clés, "
-        "résumé, texte ou quiz. Un mot du titre ou des mots-clés compte plus qu'un mot "
-        "du texte. Les mots trouvés sont soulignés ; Entrée ouvre la fiche à la "
+        "« données ») ; chaque mot tapé est un début de mot (« donn » trouve "
+        "« données ») et tous doivent se trouver dans la fiche : titre, mots-clés, "
+        "résumé, texte ou quiz. Un mot du titre ou des mots-clés compte plus qu’un mot "
+        "du texte. Les mots trouvés sont soulignés ; Entrée ouvre la fiche à la "
         "première occurrence, et n, N continuent la recherche dans la fiche. Les résultats "
-        "s'affichent pendant la frappe ; à l'invite, Entrée ouvre la meilleure fiche, "
-        "Échap laisse l'écran comme il était, une ligne vide refait la dernière recherche "
+        "s’affichent pendant la frappe ; à l’invite, Entrée ouvre la meilleure fiche, "
+        "Échap laisse l’écran comme il était, une ligne vide refait la dernière recherche "
         "et ↑ ↓ rappellent les recherches précédentes."),
     .load = results_load,
     .draw_frame = results_frame,
@@ -354,9 +354,9 @@ static void run(struct tui *t, void *st, const char *query)
 	if (why)
 		tui_message(t, false, "%s", why);
 	else if (rc < 0)
-		tui_message(t, true, "Recherche impossible : %s", err.msg);
+		tui_message(t, true, "Recherche impossible : %s", tui_reason(err.code));
 	else
-		tui_message(t, false, "« %s » : aucune fiche ne contient ces mots", query);
+		tui_message(t, false, "« %s » : aucune fiche ne contient ces mots", query);
 }
 
 void view_search_prompt(struct tui *t)
@@ -366,5 +366,5 @@ void view_search_prompt(struct tui *t)
 	history_load(t, s);
 	struct prompt_opts o = {
 	    .done = run, .change = live, .cancel = cancel, .history = &s->history};
-	tui_prompt_with(t, "Rechercher : ", &o, NULL);
+	tui_prompt_with(t, "Rechercher : ", &o, NULL);
 }

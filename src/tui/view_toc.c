@@ -71,7 +71,7 @@ static const struct list_screen toc_screen = {
 void view_toc_open(struct tui *t, struct pager *p)
 {
 	if (!p->body || !p->body->nheadings) {
-		tui_message(t, false, "Ce texte n'a pas d'intertitre");
+		tui_message(t, false, "Ce texte n’a pas d’intertitre");
 		return;
 	}
 	struct toc *v = xcalloc(1, sizeof *v);

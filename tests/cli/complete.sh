@@ -48,7 +48,7 @@ want() { # want NAME EXPECTED WORD...: the candidates are exactly EXPECTED (newl
 want "commands" $'search\nshow\nsnapshot\nsync' s
 want "every command" "$(printf '%s\n' check export glossary help learners list progress quiz report review search show snapshot sync)" ''
 want "help: command names" "glossary" help gl
-want "options of list" $'--course\n--db\n--help\n--json\n--learner\n--no-mouse\n--rubric\n--version' list --
+want "options of list" $'--course\n--db\n--help\n--hyperlinks\n--json\n--learner\n--no-mouse\n--rubric\n--theme\n--version' list --
 want "options of show, by prefix" "--width" show x --w
 want "options without a command: the global ones" $'--no-mouse' --no
 want "option values" $'always\nauto\nnever' show x --color ''

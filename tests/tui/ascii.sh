@@ -35,6 +35,17 @@ only_ascii "reader, quote"
 keys ?
 wait_for "Haut k Ctrl-P"
 only_ascii "help"
+keys q
+wait_for "l. "
+keys e
+wait_for "question 1/"
+wait_for "1-9 ou Espace : choisir  Entree : valider" # not "1---9", not "Entr--e"
+only_ascii "quiz"
+keys 1 Enter
+wait_for "[+] "
+wait_for "[-] "
+screen | grep -qF "[x]" && fail "a sign reads as a ticked box"
+only_ascii "quiz feedback"
 keys Q
 wait_exit 0
 check_restored "LANG=C"

@@ -74,3 +74,36 @@ keys Q
 wait_exit 0
 check_restored "8 colours"
 ok "8 colours (screen): only the 8 basic colours"
+
+# The 256-colour codes on screen (38;5;N and 48;5;N), one per line.
+colours256() { screen_e | grep -aoE $'\e\\[[0-9;]*m' | grep -oE '[34]8;5;[0-9]+' | sort -u; }
+
+adpa --theme light
+reader_screen
+colours256 | grep -qx "38;5;25" || fail "--theme light: headings not in colour 25: $(colours256 | tr '\n' ' ')"
+colours256 | grep -qx "38;5;38" && fail "--theme light: the dark theme's heading colour"
+keys Q
+wait_exit 0
+adpa --theme dark
+reader_screen
+colours256 | grep -qx "38;5;38" || fail "--theme dark: headings not in colour 38"
+keys Q
+wait_exit 0
+adpa 'COLORFGBG="0;15"'
+reader_screen
+colours256 | grep -qx "38;5;25" || fail "COLORFGBG=0;15 (auto): not the light theme"
+keys Q
+wait_exit 0
+adpa 'COLORFGBG="15;default;0"'
+reader_screen
+colours256 | grep -qx "38;5;38" || fail "COLORFGBG=15;default;0 (auto): not the dark theme"
+keys Q
+wait_exit 0
+check_restored "themes"
+ok "--theme light and dark; auto from COLORFGBG"
+
+adpa --theme sepia
+wait_for 'ADPA-EXIT-'"$RUNS"'=2'
+tm capture-pane -p -S -60 -t adpa | grep -qF -- '--theme wants auto, dark or light, not "sepia"' ||
+	fail "no message for --theme sepia"
+ok "a bad --theme value is a usage error"

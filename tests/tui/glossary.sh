@@ -45,7 +45,7 @@ keys j
 keys Enter
 wait_row 0 "Lexique › Indicateur"
 wait_for "Aussi : KPI, Indicateur clé"
-wait_for "Fiches qui l'utilisent :"
+wait_for "Fiches qui l’utilisent :"
 wait_for "Fixer des objectifs — Piloter"
 keys Enter
 wait_row 0 "Piloter la stratégie › Fixer des objectifs"

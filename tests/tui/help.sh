@@ -15,7 +15,7 @@ wait_for "élément suivant"
 wait_for "Entrée → l"
 wait_for "Partout"
 keys G # « Partout » ends below the first screen when Home has many keys
-wait_for "quitter adpa, depuis n'importe quel écran"
+wait_for "quitter adpa, depuis n’importe quel écran"
 screen | grep -q "^   Q  *quitter adpa, depuis" || fail "Q is not listed in front of its help"
 ok "help on home lists its keys and the global ones"
 
@@ -36,7 +36,8 @@ wait_for "choisir le lien suivant"
 wait_for "chercher dans le texte"
 wait_for "sommaire : aller à un intertitre"
 screen | grep -q "^   n  *occurrence suivante" || fail "n is not listed"
-wait_for "liste « Liens » en fin de fiche"
+wait_for "repris dans la liste « Liens » en"
+wait_for "fin de fiche : le titre de la fiche visée"
 ok "help in the reader lists scrolling, link, search and toc keys"
 
 keys ?
@@ -54,11 +55,20 @@ keys ?
 wait_row 0 "Aide › Rubrique"
 wait_for "rubrique suivante"
 keys G # the notes come after the keys
-wait_for "○ fiche pas encore ouverte"
+wait_for "○ nouvelle, ◐ en cours, ✓ lue, ★ maîtrisée"
 keys q
 keys x
-wait_for "Touche sans effet ici : ? affiche l'aide"
+wait_for "Touche sans effet ici : ? affiche l’aide"
 ok "the rubric's help explains the marks; an unknown key points to ?"
+
+keys q
+wait_home
+keys s
+wait_row 0 "Signets et notes"
+keys ?
+wait_for "Suppr"
+screen | grep -q "touche [0-9]" && fail "a key shown by its number"
+ok "every bound key has a name (Suppr, not « touche 330 »)"
 
 keys Q
 wait_exit 0

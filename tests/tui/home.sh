@@ -24,7 +24,7 @@ wait_exit 0
 
 adpa ADPA_NOW=$((T0 + DAY)) --learner ana
 wait_for "Reprendre : Premiers pas avec les données"
-wait_for "Révision : 1 question à revoir aujourd'hui"
+wait_for "Révision : 1 question à revoir aujourd’hui"
 for item in "Progression (p)" "Parcours (c)" "Signets et notes (s)" \
 	"Rechercher dans le cours (/)" "Lexique : les termes du cours (x)" "À propos (a)"; do
 	wait_for "$item"

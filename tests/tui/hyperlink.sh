@@ -35,3 +35,15 @@ grep -qaF $'\e]8;' "$T/out" && fail "an OSC 8 sequence was sent inside tmux with
 check_restored "default"
 [ "$shown" = "$with_osc8" ] || fail "the screen (text and attributes) differs with OSC 8"
 ok "by default inside tmux: no OSC 8; the screen is the same, attributes included"
+
+adpa --hyperlinks always
+select_url
+grep -qaF "$osc8" "$T/out" || fail "--hyperlinks always: no OSC 8 inside tmux"
+check_restored "--hyperlinks always"
+ok "--hyperlinks always: OSC 8 inside tmux too"
+
+adpa ADPA_HYPERLINKS=1 --hyperlinks never
+select_url
+grep -qaF $'\e]8;' "$T/out" && fail "--hyperlinks never: an OSC 8 sequence was sent"
+check_restored "--hyperlinks never"
+ok "--hyperlinks never wins over ADPA_HYPERLINKS=1"

@@ -60,7 +60,9 @@ start() {
 	wait_row 0 '$'
 }
 
-screen() { tm capture-pane -p -t adpa; }
+# The screen as text; no-break spaces (U+00A0, U+202F) read as spaces, so
+# that flows match text as typed (strings.py checks the typography itself).
+screen() { tm capture-pane -p -t adpa | sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g'; }
 # The screen with attributes as escape sequences.
 screen_e() { tm capture-pane -p -e -t adpa; }
 # Row N of the screen (0 is the top).

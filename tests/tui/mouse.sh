@@ -32,10 +32,10 @@ wait_for "l. 4–25/122"
 ok "the wheel scrolls three lines"
 
 keys G
-wait_row 20 "[1] fiche:fix-vocabulaire"
+wait_row 20 "[1] Le vocabulaire des données"
 click 8 "$(row_of "[2] https://www.cnil.fr")"
 wait_for "À ouvrir dans un navigateur : https://www.cnil.fr/"
-click 8 "$(row_of "[1] fiche:fix-vocabulaire")"
+click 8 "$(row_of "[1] Le vocabulaire des données")"
 wait_row 0 "Comprendre le contexte › Le vocabulaire des données"
 ok "a click on a link selects and follows it"
 keys Q

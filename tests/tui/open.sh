@@ -53,7 +53,7 @@ wait_for "fiche 2/3"
 keys [
 wait_row 0 "Comprendre le contexte › Premiers pas avec les données"
 keys [
-wait_for "C'est la première fiche de la rubrique"
+wait_for "C’est la première fiche de la rubrique"
 ok "] and [ move within the rubric"
 
 keys h

@@ -133,12 +133,12 @@ keys ]
 wait_row 0 "Comprendre le contexte › Une fiche courte"
 wait_for "parcours 3/3"
 keys ]
-wait_for "C'est la dernière fiche du parcours"
+wait_for "C’est la dernière fiche du parcours"
 keys [ [
 wait_row 0 "Comprendre le contexte › Le vocabulaire des données"
 wait_for "parcours 1/3"
 keys [
-wait_for "C'est la première fiche du parcours"
+wait_for "C’est la première fiche du parcours"
 keys q
 wait_row 0 "Chemin d’essai"
 keys q

@@ -64,7 +64,7 @@ keys p
 wait_row 0 "Progression de ana"
 wait_for "Comprendre le contexte : 1/3 lues, 0/1 maîtrisées, moyenne des quiz 50 %"
 wait_for "✓ Premiers pas avec les données — lue · quiz : meilleur 50 %, dernier 50 %,"
-wait_for "○ Le vocabulaire des données — non commencée"
+wait_for "○ Le vocabulaire des données — nouvelle"
 keys q
 keys Q
 wait_exit 0

@@ -35,7 +35,7 @@ keys G
 wait_for "l. 101–122/122  100 %"
 wait_for "FIN DE LA FICHE UN."
 wait_for "[2] https://www.cnil.fr/fr/rgpd-de-quoi-parle-t-on"
-wait_row 22 "[3] fiche:fix-courte"
+wait_row 22 "[3] Une fiche courte"
 keys j Space
 keys k
 wait_for "l. 100–121/122"

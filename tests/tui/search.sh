@@ -56,6 +56,26 @@ keys Escape
 wait_gone "/THEATRE"
 ok "Escape cancels the prompt, then clears the search"
 
+# a phrase wrapped onto two rows: found on the text, not on the rows
+src=$COURSE/comprendre/01-premiers-pas.md
+want=$(tr '\n' ' ' <"$src" | grep -o "achats de billets" | wc -l)
+keys g /
+keys -l "achats  de billets"
+keys Enter
+wait_for "/achats  de billets 1/$want"
+# the first match ends one row (« achats ») and begins the next (« de billets »)
+r=$(row_of "inscriptions à la lettre d’information. Ces informations ne valent")
+[ -n "$r" ] || fail "the first paragraph is not on screen"
+screen_e | grep -qE $'\e\\[[0-9;]*machats(\e\\[[0-9;]*m)*$' ||
+	fail "the match's first half (end of a row) is not highlighted"
+screen_e | grep -qE $'^(\e\\[[0-9;]*m)* (\e\\[[0-9;]*m)+de billets' ||
+	fail "the match's second half (start of the next row) is not highlighted"
+tm resize-window -t adpa -x 60 -y 24
+wait_for "/achats  de billets 1/$want"
+tm resize-window -t adpa -x 80 -y 24
+wait_for "/achats  de billets 1/$want"
+ok "a phrase wrapped onto two rows is found; the count does not depend on the width"
+
 keys Q
 wait_exit 0
 check_restored "Q from the reader"

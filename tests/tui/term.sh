@@ -6,7 +6,7 @@
 start_shell 80 24
 adpa TERM=dumb
 wait_exit 1
-wait_for "adpa : le terminal « dumb » ne peut pas afficher l'interface plein écran."
+wait_for "adpa : le terminal « dumb » ne peut pas afficher l’interface plein écran."
 wait_for "Pour lire sans elle : adpa list (les fiches), puis adpa show ID (une fiche)."
 check_restored "TERM=dumb"
 ok "TERM=dumb: a clear message and a hint to use adpa show"
@@ -24,5 +24,5 @@ run clear
 wait_gone "nosuchterm"
 run '"$ADPA" --course "$COURSE" | cat; echo PIPE-EXIT=${PIPESTATUS[0]}'
 wait_for "PIPE-EXIT=1"
-wait_for "l'interface plein écran a besoin d'un terminal."
+wait_for "l’interface plein écran a besoin d’un terminal."
 ok "output into a pipe: a clear message"

@@ -45,7 +45,7 @@ wait_for "fiche 2/3"
 keys ]
 wait_for "fiche 3/3"
 keys t
-wait_for "Ce texte n'a pas d'intertitre"
+wait_for "Ce texte n’a pas d’intertitre"
 ok "each fiche has its own table; a fiche without headings says so"
 
 keys Q

@@ -138,18 +138,23 @@ static void test_widths(void)
 	                 "[un lien](https://exemple.org/un/chemin/tres/long/qui/ne/tient/pas)\n"
 	                 ">   1. imbriquée 日本語の文章です encore\n\n"
 	                 "```\ncode très long qui ne tient pas du tout dans la largeur\n```\n";
-	int bad = 0;
+	const char *url_line = "[1] https://exemple.org/un/chemin/tres/long/qui/ne/tient/pas";
+	int bad = 0, whole = 0;
 	for (int w = 10; w <= 100; w++) {
 		struct adpa_render_opts o = {.width = w};
 		struct adpa_doc *d = adpa_render(md, strlen(md), &o);
 		for (size_t i = 0; i < d->nlines; i++) {
 			int cells = adpa_text_width(d->lines[i].text, d->lines[i].len);
-			if (cells > w || cells != d->lines[i].cells)
+			bool url = !strcmp(d->lines[i].text, url_line); /* « Liens »: whole */
+			whole += url;
+			if ((cells > w && !url) || cells != d->lines[i].cells)
 				bad++;
 		}
 		adpa_doc_free(d);
 	}
-	INT_EQ(bad, 0, "no line wider than the width, cells accurate (10..100)");
+	INT_EQ(bad, 0,
+	       "no line wider than the width but a « Liens » URL, cells accurate (10..100)");
+	INT_EQ(whole, 91, "the « Liens » URL is whole on one line at every width");
 }
 
 static void test_text(void)

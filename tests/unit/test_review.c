@@ -110,6 +110,14 @@ static void test_schedule(struct adpa_course *c)
 	adpa_store_progress(s, ana, c->id, f->id, &p, &e);
 	INT_EQ(p.best, 33, "the quiz attempt counts the answers");
 	INT_EQ(due(c, s, ana, T0, NULL), 0, "nothing due the same day");
+	struct adpa_review_item *all = NULL;
+	size_t nall = 0;
+	OK(adpa_review_all(c, s, ana, &all, &nall, &e) == 0 && nall == 1 && all[0].fiche == f &&
+	       all[0].question == 0 && all[0].state.due == T0 + DAY,
+	   "adpa_review_all: the question not due yet, with its due time (to review ahead)");
+	free(all);
+	OK(adpa_review_all(c, s, bob, &all, &nall, &e) == 0 && nall == 0 && !all,
+	   "adpa_review_all: nothing for a learner without review");
 	INT_EQ(due(c, s, ana, T0 + DAY - 1, NULL), 0, "nothing due a second before the day");
 	struct adpa_review_item it;
 	INT_EQ(due(c, s, ana, T0 + DAY, &it), 1, "the wrong answer is due one day later");

@@ -296,7 +296,7 @@ static void reader_draw(struct tui *t, void *st)
 	struct reader *r = st;
 	const struct adpa_fiche *f = fiche(t, r);
 	const struct adpa_rubric *rb = &t->course->rubrics[f->rubric_index];
-	char right[48];
+	char right[64]; /* "parcours " and two 20-digit numbers */
 	size_t k = path_index(t, r);
 	if (k != (size_t)-1)
 		snprintf(right, sizeof right, "parcours %zu/%zu", k + 1, r->npath);

@@ -181,6 +181,7 @@ int cli_option_set(struct cli *cli, const struct cli_option *o, const char *arg,
 
 /* output.c: what the command line prints from data (see its comment). */
 #define ADPA_JSON_FORMAT 1 /* "format" of every JSON output (adpa(1)) */
+#define NBSP "\xC2\xA0" /* U+00A0, before : ; ! ? and inside « » in French */
 /* "adpa: MESSAGE" on stderr, control characters made visible. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void print_clean(FILE *fp, const char *s);

@@ -19,7 +19,6 @@
 #include "cli.h"
 #include "report_out.h"
 
-#define NBSP "\xC2\xA0"
 
 static void pad(const char *s, int width)
 {

@@ -23,7 +23,6 @@
 #include "cli.h"
 #include "lrs.h"
 
-#define NBSP "\xC2\xA0"
 
 struct item {
 	char *id, *statement;
@@ -228,9 +227,10 @@ static int push(const struct cli *cli, struct adpa_store *s, const struct adpa_c
 		return EXIT_OK;
 	}
 	struct sync y = {.cli = cli, .s = s, .now = now_seconds()};
-	y.lrs = lrs_open(url, user, password);
+	char why[256];
+	y.lrs = lrs_open(url, user, password, why, sizeof why);
 	if (!y.lrs) {
-		cli_warn("sync" NBSP ": libcurl ne démarre pas");
+		cli_warn("sync" NBSP ": %s", why);
 		return EXIT_FAIL;
 	}
 	char *shown = adpa_text_clean(lrs_url(y.lrs), strlen(lrs_url(y.lrs)), 0);

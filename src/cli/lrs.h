@@ -11,9 +11,11 @@ struct buf;
  * (with a slash between when needed), or the URL as it is when it already
  * ends with "statements". Caller frees. */
 char *lrs_statements_url(const char *endpoint);
-/* A client for endpoint; user NULL: no authentication. NULL when libcurl
- * cannot start. Free with lrs_close (NULL-safe). */
-struct lrs *lrs_open(const char *endpoint, const char *user, const char *password);
+/* A client for endpoint; user NULL: no authentication. NULL with why (in
+ * French) when libcurl is not installed or cannot start: it is loaded here,
+ * on first use, not linked. Free with lrs_close (NULL-safe). */
+struct lrs *lrs_open(const char *endpoint, const char *user, const char *password, char *why,
+                     size_t whysize);
 void lrs_close(struct lrs *l);
 /* The URL statements are posted to. */
 const char *lrs_url(const struct lrs *l);

@@ -14,7 +14,6 @@
 #include "cli.h"
 #include "report_out.h"
 
-#define NBSP "\xC2\xA0"
 
 static const char style[] =
     "body{font-family:system-ui,sans-serif;margin:2em;color:#111;max-width:60em}"

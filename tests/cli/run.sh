@@ -61,6 +61,11 @@ hostile=tests/fixtures/hostile
 # conventions
 run 0 "version" -- "$adpa" --version
 has out '^adpa [0-9]+\.[0-9]+\.[0-9]+$' "version on stdout"
+# start-up cost: libcurl (and its thirty libraries) is loaded by adpa sync
+# only, never mapped by the other commands (bench/run: list 100 fiches)
+readelf -d "$adpa" >"$tmp/out" 2>&1
+has out 'NEEDED.*libcmark' "readelf sees the binary's libraries"
+hasnot out 'NEEDED.*libcurl' "libcurl is not linked: sync loads it"
 run 0 "help" -- "$adpa" --help
 has out '^usage: adpa' "help on stdout"
 run 2 "unknown command" -- "$adpa" frobnicate

@@ -113,7 +113,8 @@ FILE *file_open_regular(const char *path, struct adpa_error *err)
 		close(fd);
 		return NULL;
 	}
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	/* O_NONBLOCK kept: it only kept open() from waiting on a FIFO, and has
+	 * no effect on reading a regular file */
 	FILE *fp = fdopen(fd, "rb");
 	if (!fp)
 		close(fd);

@@ -131,7 +131,7 @@ has err "^glossary-alias/glossary.yaml:3:12: warning: glossary skipped: $aliases
     "glossary: one skip warning"
 yaml_case yaml-recursive 0 comprendre/01-x.md:10:11 \
     'yaml: an alias refers to a value that contains it' skipped
-yaml_case yaml-block-depth 40 comprendre/01-x.md:41:65 \
+yaml_case yaml-block-depth 40 comprendre/01-x.md:26:35 \
     'yaml: lists and mappings nested deeper than 32 levels' skipped
 yaml_case front-size 70000 comprendre/01-x.md:2:1 'front matter is larger than 64 KiB' skipped
 

@@ -135,6 +135,8 @@ char *search_cache_path(const char *course_dir);
 /* learner.c: the progress file and the learner, from options and environment. */
 char *db_path(const struct cli *cli); /* caller frees */
 const char *learner_name(const struct cli *cli);
+/* True when --learner or $ADPA_LEARNER names the learner (not the login name). */
+bool learner_given(const struct cli *cli);
 /* Opens the store, or prints why not (file and reason) and returns NULL. */
 struct adpa_store *open_store(const struct cli *cli, enum adpa_store_mode mode);
 /* The time: $ADPA_NOW when set (tests), else the clock. */
@@ -181,7 +183,7 @@ int cli_option_set(struct cli *cli, const struct cli_option *o, const char *arg,
 
 /* output.c: what the command line prints from data (see its comment). */
 #define ADPA_JSON_FORMAT 1 /* "format" of every JSON output (adpa(1)) */
-#define NBSP "\xC2\xA0" /* U+00A0, before : ; ! ? and inside « » in French */
+#define NBSP "\xC2\xA0"    /* U+00A0, before : ; ! ? and inside « » in French */
 /* "adpa: MESSAGE" on stderr, control characters made visible. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void print_clean(FILE *fp, const char *s);

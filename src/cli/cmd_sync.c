@@ -23,7 +23,6 @@
 #include "cli.h"
 #include "lrs.h"
 
-
 struct item {
 	char *id, *statement;
 };

@@ -21,6 +21,7 @@ int cmd_tui(struct cli *cli)
 	    .hyperlinks = (enum tui_hyperlinks)cli->hyperlinks,
 	    .store = adpa_store_open(path, ADPA_STORE_READ_WRITE, &err),
 	    .learner = learner_name(cli),
+	    .learner_given = learner_given(cli),
 	    .db_path = path,
 	    .search_cache = cache,
 	};

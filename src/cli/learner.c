@@ -46,6 +46,12 @@ const char *learner_name(const struct cli *cli)
 	return env && *env ? env : "apprenant";
 }
 
+bool learner_given(const struct cli *cli)
+{
+	const char *env = getenv("ADPA_LEARNER");
+	return (cli->learner && *cli->learner) || (env && *env);
+}
+
 struct adpa_store *open_store(const struct cli *cli, enum adpa_store_mode mode)
 {
 	char *path = db_path(cli);

@@ -52,8 +52,7 @@ static struct {
 } lib;
 
 /* Resolves one symbol into a function pointer (POSIX allows the cast). */
-#define SYM(field, name)                                                                           \
-	(*(void **)&lib.field = dlsym(lib.handle, name)) != NULL
+#define SYM(field, name) (*(void **)&lib.field = dlsym(lib.handle, name)) != NULL
 
 static int load_curl(char *why, size_t whysize)
 {

@@ -15,6 +15,8 @@
 #include <time.h>
 
 #include "tui_session.h"
+#include <adpa/learner.h>
+#include <adpa/util.h>
 
 #define PAUSE_LIMIT 120 /* seconds: a longer pause is not reading */
 
@@ -61,10 +63,12 @@ static void load_last(struct tui *t)
 	t->last_delta = 0;
 }
 
+/* name: already through adpa_learner_name_clean. */
 static void start_learner(struct tui *t, const char *name)
 {
 	struct adpa_error err = {0};
 	snprintf(t->learner_name, sizeof t->learner_name, "%s", name);
+	t->welcome = t->welcome == WELCOME_ASK ? WELCOME_NONE : t->welcome;
 	t->learner = t->store ? adpa_store_learner(t->store, name, true, tui_now(), &err) : 0;
 	if (t->store && t->learner <= 0)
 		progress_check(t, -1, &err);
@@ -80,14 +84,45 @@ static void start_learner(struct tui *t, const char *name)
 		load_last(t);
 }
 
+/* Whether this is someone's first launch: WELCOME_ASK when the login name
+ * (learner not given) is not a learner of the file, so that a shared lab
+ * account never records a second person under the first one's name;
+ * WELCOME_NEW when the learner given is new to the file. */
+static int first_launch(struct tui *t, const char *name, bool given)
+{
+	if (!t->store)
+		return WELCOME_NONE; /* nothing is saved: every launch would be the first */
+	struct adpa_error err = {0};
+	int64_t id = adpa_store_learner(t->store, name, false, 0, &err);
+	if (id > 0)
+		return WELCOME_NONE;
+	if (!given)
+		return WELCOME_ASK;
+	return id == 0 ? WELCOME_NEW : WELCOME_NONE; /* a bad name: start_learner says why */
+}
+
 void progress_init(struct tui *t, const struct tui_opts *o)
 {
 	t->store = o ? o->store : NULL;
+	t->db_path = o ? o->db_path : NULL;
 	if (!t->store && o && o->store_error)
 		snprintf(t->store_error, sizeof t->store_error, "%s%s%s",
-		         o->db_path ? o->db_path : "", o->db_path ? " : " : "",
+		         o->db_path ? o->db_path : "", o->db_path ? " : " : "",
 		         tui_reason(o->store_errcode));
-	start_learner(t, o && o->learner ? o->learner : "apprenant");
+	const char *name = o && o->learner ? o->learner : "apprenant";
+	t->welcome = first_launch(t, name, o && o->learner_given);
+	if (t->welcome == WELCOME_ASK) { /* nobody yet: view_welcome asks */
+		progress_refresh(t, false);
+	} else {
+		struct adpa_error err = {0};
+		char *clean = adpa_learner_name_clean(name, &err);
+		if (!clean)
+			tui_message(t, true, "Progression non enregistrée : %s", err.msg);
+		start_learner(t, clean ? clean : "apprenant");
+		if (!clean) /* the name refused: nothing recorded under another */
+			t->learner = 0;
+		free(clean);
+	}
 	if (adpa_store_warning(t->store)) /* e.g. the file's mode made private */
 		tui_message(t, false, "%s", adpa_store_warning(t->store));
 }
@@ -243,16 +278,22 @@ void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body
 	progress_refresh(t, false);
 }
 
-void progress_switch(struct tui *t, const char *name)
+bool progress_switch(struct tui *t, const char *name)
 {
-	while (*name == ' ')
-		name++;
-	if (!*name)
-		return;
 	if (!t->store) {
 		tui_message(t, true, "Progression non enregistrée : %s", t->store_error);
-		return;
+		return false;
 	}
-	start_learner(t, name);
+	struct adpa_error err = {0};
+	char *clean = adpa_learner_name_clean(name, &err);
+	if (!clean) {
+		tui_message(t, true, "Ce nom ne convient pas : %s", err.msg);
+		return false;
+	}
+	start_learner(t, clean);
+	free(clean);
+	if (t->learner <= 0)
+		return false; /* the store said why */
 	tui_message(t, false, "Apprenant : %s", t->learner_name);
+	return true;
 }

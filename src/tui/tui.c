@@ -496,6 +496,8 @@ int tui_run(struct adpa_course *c, const struct tui_opts *opts)
 	theme_init(&t);
 	measure(&t);
 	view_home_open(&t);
+	if (t.welcome != WELCOME_NONE)
+		view_welcome_open(&t, opts ? opts->learner : NULL);
 	bool input_ok = loop(&t);
 	tui_prompt_close(&t);
 	t.quit = true;

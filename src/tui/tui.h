@@ -26,7 +26,11 @@ struct tui_opts {
 	const char *store_error;
 	enum adpa_errcode store_errcode; /* the interface words it in French */
 	const char *learner;             /* the learner's name */
-	const char *db_path;             /* for messages */
+	/* true: --learner or $ADPA_LEARNER named the learner; false: learner is
+	 * the login name, not used until it is known to be the one reading
+	 * (see progress_init: a file without it asks who is learning) */
+	bool learner_given;
+	const char *db_path; /* for messages */
 	/* The search index's cache file, or NULL to keep the index in memory;
 	 * the index is built on the first search, never at start-up. */
 	const char *search_cache;

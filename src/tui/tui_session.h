@@ -138,7 +138,12 @@ struct tui {
 	char store_error[512];
 	char learner_name[128];
 	int64_t learner;
-	bool many_learners;       /* the file holds other learners: show who reads */
+	bool many_learners; /* the file holds other learners: show who reads */
+	/* the first launch (view_welcome.c): WELCOME_ASK, nobody is reading
+	 * yet (t->learner 0) until a name is given; WELCOME_NEW, the learner
+	 * named by --learner is new to the file */
+	enum { WELCOME_NONE, WELCOME_NEW, WELCOME_ASK } welcome;
+	const char *db_path;      /* the progress file, for messages */
 	struct adpa_summary *sum; /* statuses and tallies, kept fresh */
 	int64_t last_tick;        /* for active reading time */
 	size_t tick_fiche;
@@ -225,8 +230,10 @@ void progress_opened(struct tui *t, size_t fiche);
 void progress_position(struct tui *t, size_t fiche, int src);
 void progress_tick(struct tui *t, size_t fiche); /* a key while reading: active time */
 void progress_mark_read(struct tui *t, size_t fiche, bool read, const char *body, size_t len);
-/* Switches to learner name (created when new). */
-void progress_switch(struct tui *t, const char *name);
+/* Switches to learner name (created when new); a half-done quiz stays its
+ * learner's (view_quiz.c). false, after a message saying why, when the
+ * name cannot be a learner's (adpa_learner_name_clean) or nothing is saved. */
+bool progress_switch(struct tui *t, const char *name);
 /* Reports a store failure (err) in the status line; returns rc. */
 /* A core error's kind in French, for the screen (the core's messages are
  * English, for the command line and logs). */

@@ -48,6 +48,11 @@ void marks_note_set(struct tui *t, size_t fiche, const char *text);
 void marks_note_edit(struct tui *t, size_t fiche, prompt_fn done, void *st);
 /* The learner's paths and the course's suggested ones (view_paths.c). */
 void view_paths_open(struct tui *t);
+/* A suggested path of the course, shown as it is until its first change. */
+void view_path_suggested(struct tui *t, const struct adpa_path *cp);
+/* The first launch's page (view_welcome.c), above Home, when t->welcome
+ * says so; login: the name to suggest when the progress file holds nobody. */
+void view_welcome_open(struct tui *t, const char *login);
 /* The learner's paths in this course from the store (caller frees with
  * adpa_store_paths_free); false, after a message, when there are none to have. */
 bool paths_load(struct tui *t, struct adpa_store_path **p, size_t *n);

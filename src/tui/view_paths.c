@@ -408,8 +408,7 @@ static void view_path_open(struct tui *t, int64_t id)
 	list_screen_push(t, &path_screen, v);
 }
 
-/* Suggested path cp, shown as it is until its first change. */
-static void view_path_suggested(struct tui *t, const struct adpa_path *cp)
+void view_path_suggested(struct tui *t, const struct adpa_path *cp)
 {
 	struct pathv *v = xcalloc(1, sizeof *v);
 	v->cp = cp;

@@ -7,6 +7,9 @@ only_ascii() { ! screen | LC_ALL=C grep -q '[^ -~]' || fail "$1: a non-ASCII byt
 
 start_shell 80 24
 adpa LANG=C
+wait_for "Qui apprend ?" # the first launch's welcome page, in ASCII too
+only_ascii "the welcome page"
+keys Enter
 wait_for "Cours d'essai de l'interface"
 wait_row 2 "> Comprendre le contexte"
 wait_for "...................."

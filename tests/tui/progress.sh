@@ -72,6 +72,7 @@ check_restored "progress flow"
 ok "the progress screen: per rubric and per fiche"
 
 adpa --learner bob
+wait_home # bob is new to the file: the welcome page first
 wait_for "apprenant : bob"
 wait_gone "Reprendre"
 keys p

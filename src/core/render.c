@@ -334,6 +334,15 @@ cmark_node *md_parse(const char *md, size_t len)
 	return root;
 }
 
+/* True when md holds "&#", the start of a numeric character reference. */
+static bool has_numeric_entity(const char *md, size_t len)
+{
+	for (const char *p = md, *end = md + len; (p = memchr(p, '&', (size_t)(end - p)));)
+		if (++p < end && *p == '#')
+			return true;
+	return false;
+}
+
 static struct adpa_doc *render(const char *md, size_t len, const struct adpa_render_opts *opts,
                                adpa_line_fn fn, void *arg)
 {
@@ -344,9 +353,11 @@ static struct adpa_doc *render(const char *md, size_t len, const struct adpa_ren
 	ctx_init(&x, opts);
 	x.sink = fn;
 	x.sink_arg = arg;
-	/* cmark keeps valid UTF-8 valid, entities included: then fragments
-	 * are cleaned without checking their encoding again */
-	if (adpa_utf8_invalid_at(md, len) == (size_t)-1)
+	/* cmark keeps valid UTF-8 valid, named entities included: then
+	 * fragments are cleaned without checking their encoding again. Not
+	 * numeric ones: libcmark writes &#65534; and &#65535; as the lone
+	 * bytes FE and FF (found by the render fuzz harness). */
+	if (adpa_utf8_invalid_at(md, len) == (size_t)-1 && !has_numeric_entity(md, len))
 		x.clean_flags = CLEAN_VALID_UTF8;
 	render_blocks(&x, root);
 	render_refs(&x, opts);

@@ -224,6 +224,9 @@ static void test_entities(void)
 	       "&Tab; a b[1]\n\nLiens\n[1] https://x.org/\n",
 	       "entities in code, link text and target");
 	expect("```\na\u2067b\n```", 40, "  a<U+2067>b\n", "bidi in code blocks visible");
+	/* libcmark writes these two as the lone bytes FE and FF */
+	expect("a&#65534;b", 40, "a\xEF\xBF\xBD" "b\n", "U+FFFE entity: valid UTF-8 out");
+	expect("*&#65535;*", 40, "\xEF\xBF\xBD\n", "U+FFFF entity: valid UTF-8 out");
 }
 
 int main(void)

@@ -54,11 +54,15 @@ int cmd_review(struct cli *cli)
 		ql.seed = (uint64_t)now_seconds() * 2654435761u ^ (uint64_t)getpid();
 		int correct;
 		size_t done = ask_all(&ql, c, items, n, &correct);
-		if (done == n) {
+		if (done == n && ql.store) {
 			printf(
 			    "\nRévision terminée\xC2\xA0: %d/%zu juste%s. Les questions manquées "
 			    "reviennent demain, les justes plus tard.\n",
 			    correct, n, correct > 1 ? "s" : "");
+		} else if (done == n) { /* a save failed on the way (said on stderr) */
+			printf("\nRévision terminée\xC2\xA0: %d/%zu juste%s, non enregistrée.\n",
+			       correct, n, correct > 1 ? "s" : "");
+			rc = EXIT_FAIL;
 		} else {
 			printf("Révision interrompue après %zu question%s%s.\n", done,
 			       done > 1 ? "s" : "",

@@ -53,7 +53,7 @@ void quizline_close(struct quizline *ql)
 
 void quizline_unsaved(struct quizline *ql, const char *why)
 {
-	cli_warn("progression non enregistrée: %s", why);
+	cli_warn("progression non enregistrée\xC2\xA0: %s", why);
 	quizline_close(ql);
 }
 

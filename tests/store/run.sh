@@ -77,6 +77,31 @@ t "disk full: no SQLite text (no « cannot rollback »)" no_english
 t "disk full: the quiz still ran" grep -q 'Score' "$tmp/out"
 t "disk full: earlier progress intact" test "$(sq "$full" "pragma integrity_check")/$(sq "$full" "select count(*) from attempt")" = "ok/$before"
 
+# a review whose answer cannot be saved (another program holds the file
+# longer than the busy timeout): said, exit 1, and not « terminée » as if saved
+rv=$tmp/review-locked.db
+timeout 10 "$adpa" --course $qc --db "$rv" --learner ana quiz rgpd --no-shuffle \
+    < <(printf '2\n1 2\n1\n') >"$tmp/out" 2>"$tmp/err" # the first answer wrong
+mkfifo "$tmp/rin"
+ADPA_NOW=$((ADPA_NOW + 86400)) timeout 60 "$adpa" --course $qc --db "$rv" --learner ana \
+    review --no-shuffle <"$tmp/rin" >"$tmp/out" 2>"$tmp/err" &
+rpid=$!
+exec 5>"$tmp/rin"
+for _ in $(seq 200); do grep -q 'Combien' "$tmp/out" && break; sleep 0.05; done
+python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE"); open(sys.argv[2], "w").close(); time.sleep(8)' "$rv" "$tmp/locked" &
+lpid=$!
+for _ in $(seq 200); do [ -e "$tmp/locked" ] && break; sleep 0.05; done
+echo 1 >&5
+exec 5>&-
+wait "$rpid"; rc=$?
+wait "$lpid"
+t "a review not saved: exit 1" status 1
+t "a review not saved: said on stderr" grep_err 'progression non enregistrée'
+t "a review not saved: not « terminée » as if saved" grep -q 'juste, non enregistrée' "$tmp/out"
+t "a review not saved: no SQLite text" no_english
+
 # --- the learner's file: readable by others, a symbolic link ---
 mode=$tmp/mode/p.db
 quiz "$mode" ana

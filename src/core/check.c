@@ -225,10 +225,32 @@ static void check_bidi(const struct adpa_fiche *f, const char *body, size_t len,
 	               (unsigned)c, count, (unsigned)c);
 }
 
+/* A bidi control that only an entity (&#x202E;) writes: the source holds
+ * none, the decoded text does. Warned once, at the text's block. */
+static bool check_bidi_entity(const struct adpa_fiche *f, cmark_node *n, struct adpa_diags *d)
+{
+	const char *lit = cmark_node_get_literal(n);
+	size_t at = lit ? adpa_text_bidi_at(lit, strlen(lit)) : (size_t)-1;
+	if (at == (size_t)-1)
+		return false;
+	uint32_t c;
+	adpa_utf8_decode(lit + at, strlen(lit) - at, &c);
+	cmark_node *blk = enclosing_block(n);
+	int line = blk ? cmark_node_get_start_line(blk) : 1;
+	adpa_diags_add(d, ADPA_SEV_WARNING, f->path, f->body_line - 1 + line, 1,
+	               "bidi control U+%04X written as a character reference (&...;): it "
+	               "reorders what readers see; adpa shows it as <U+%04X>",
+	               (unsigned)c, (unsigned)c);
+	return true;
+}
+
 static void body_check(const struct adpa_course *c, const struct adpa_fiche *f, const char *body,
                        size_t len, struct adpa_diags *d)
 {
 	check_bidi(f, body, len, d);
+	/* raw bidi controls are warned above; entities (&#x202E;, &rlm;) are
+	 * only seen decoded */
+	bool bidi_warned = adpa_text_bidi_at(body, len) != (size_t)-1 || !memchr(body, '&', len);
 	size_t images = md_images(body, len);
 	if (images > ADPA_MAX_IMAGES)
 		adpa_diags_add(d, ADPA_SEV_WARNING, f->path, f->body_line, 1,
@@ -256,6 +278,12 @@ static void body_check(const struct adpa_course *c, const struct adpa_fiche *f, 
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		switch (type) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if (!bidi_warned)
+				bidi_warned = check_bidi_entity(f, n, d);
+			break;
 		case CMARK_NODE_LINK:
 			check_link(c, f, &l, n, d);
 			break;

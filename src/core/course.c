@@ -25,6 +25,8 @@
 struct pathlist {
 	char **v;
 	size_t n, cap;
+	const char *dir;
+	struct adpa_diags *diags; /* what the walk leaves out is said there */
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -38,6 +40,14 @@ static void add_path(const char *rel, const struct stat *st, void *arg)
 	(void)st;
 	XGROW(out->v, out->cap, out->n + 1);
 	out->v[out->n++] = xstrdup(rel);
+}
+
+static void skip_path(const char *rel, const char *why, void *arg)
+{
+	struct pathlist *out = arg;
+	char *path = xasprintf("%s/%s", out->dir, rel);
+	adpa_diags_add(out->diags, ADPA_SEV_WARNING, path, 0, 0, "skipped: %s", why);
+	free(path);
 }
 
 static void rubrics_free(struct adpa_course *c)
@@ -290,8 +300,8 @@ struct adpa_course *adpa_course_load(const char *dir, unsigned flags, struct adp
 		return NULL;
 	}
 
-	struct pathlist files = {0};
-	file_walk(dir, ".md", add_path, &files);
+	struct pathlist files = {.dir = dir, .diags = diags};
+	file_walk(dir, ".md", add_path, skip_path, &files);
 	if (files.n)
 		qsort(files.v, files.n, sizeof *files.v, cmp_str);
 	size_t cap = 0;

@@ -196,6 +196,7 @@ struct walk {
 	const char *dir, *suffix;
 	char *root; /* realpath of dir, computed at the first symlink */
 	file_walk_fn fn;
+	file_skip_fn skip;
 	void *arg;
 };
 
@@ -205,34 +206,63 @@ static bool has_suffix(const char *s, const char *suffix)
 	return n > k && !strcmp(s + n - k, suffix);
 }
 
+static void skipped(struct walk *w, const char *rel, const char *why)
+{
+	if (w->skip)
+		w->skip(rel, why, w->arg);
+}
+
 /* One entry: a directory is walked, never through a symlink; a symlinked
  * file counts when it resolves inside the course. */
 static void walk_dir(struct walk *w, const char *rel, int depth);
+
+static void walk_link(struct walk *w, const char *p, const char *r)
+{
+	struct stat st;
+	if (stat(p, &st) != 0) {
+		if (has_suffix(r, w->suffix))
+			skipped(w, r, "a symbolic link to nothing");
+	} else if (S_ISDIR(st.st_mode)) {
+		skipped(w, r, "a symbolic link to a directory, not followed");
+	} else if (!has_suffix(r, w->suffix)) {
+		/* not a course file */
+	} else if (!S_ISREG(st.st_mode)) {
+		skipped(w, r, "a symbolic link to something that is not a regular file");
+	} else {
+		if (!w->root)
+			w->root = realpath(w->dir, NULL);
+		if (w->root && inside(w->root, p))
+			w->fn(r, &st, w->arg);
+		else
+			skipped(w, r, "a symbolic link to outside the course directory");
+	}
+}
 
 static void walk_entry(struct walk *w, const char *r, int depth)
 {
 	char *p = xasprintf("%s/%s", w->dir, r);
 	struct stat st;
 	if (lstat(p, &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
+		if (S_ISDIR(st.st_mode))
 			walk_dir(w, r, depth + 1);
-		} else if (S_ISLNK(st.st_mode) && has_suffix(r, w->suffix) && stat(p, &st) == 0 &&
-		           S_ISREG(st.st_mode)) {
-			if (!w->root)
-				w->root = realpath(w->dir, NULL);
-			if (w->root && inside(w->root, p))
-				w->fn(r, &st, w->arg);
-		} else if (S_ISREG(st.st_mode) && has_suffix(r, w->suffix)) {
+		else if (S_ISLNK(st.st_mode))
+			walk_link(w, p, r);
+		else if (!has_suffix(r, w->suffix))
+			; /* not a course file */
+		else if (S_ISREG(st.st_mode))
 			w->fn(r, &st, w->arg);
-		}
+		else
+			skipped(w, r, "not a regular file");
 	}
 	free(p);
 }
 
 static void walk_dir(struct walk *w, const char *rel, int depth)
 {
-	if (depth > 8)
+	if (depth > 8) {
+		skipped(w, rel, "directories nested deeper than 8 levels are not read");
 		return;
+	}
 	char *full = rel ? xasprintf("%s/%s", w->dir, rel) : xstrdup(w->dir);
 	DIR *d = opendir(full);
 	free(full);
@@ -247,9 +277,9 @@ static void walk_dir(struct walk *w, const char *rel, int depth)
 		closedir(d);
 }
 
-void file_walk(const char *dir, const char *suffix, file_walk_fn fn, void *arg)
+void file_walk(const char *dir, const char *suffix, file_walk_fn fn, file_skip_fn skip, void *arg)
 {
-	struct walk w = {dir, suffix, NULL, fn, arg};
+	struct walk w = {dir, suffix, NULL, fn, skip, arg};
 	walk_dir(&w, NULL, 0);
 	free(w.root);
 }

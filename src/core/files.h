@@ -37,9 +37,13 @@ char *file_confined(const char *dir, const char *rel, struct adpa_error *err);
  * with its path relative to dir and its status, in directory order (callers
  * sort). Dot files and directories are skipped, at most 8 levels deep;
  * directory symlinks are never followed, and a file symlink only when it
- * resolves inside dir. */
+ * resolves inside dir. skip (may be NULL) hears of what is left out that
+ * looks meant to be read: a directory symlink, a directory past the depth
+ * limit, a file with the suffix that is not a regular file or a symlink
+ * outside dir or to nothing; why says which, in a few words. */
 typedef void (*file_walk_fn)(const char *rel, const struct stat *st, void *arg);
-void file_walk(const char *dir, const char *suffix, file_walk_fn fn, void *arg);
+typedef void (*file_skip_fn)(const char *rel, const char *why, void *arg);
+void file_walk(const char *dir, const char *suffix, file_walk_fn fn, file_skip_fn skip, void *arg);
 
 /* Creates the missing directories of path's parent, mode 0700. */
 int file_make_parent(const char *path, struct adpa_error *err);

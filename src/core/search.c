@@ -130,7 +130,7 @@ static void signature(const char *dir, char out[17])
 	char *yaml = xasprintf("%s/course.yaml", dir);
 	stamp(&sv, "course.yaml", stat(yaml, &st) == 0 ? &st : NULL);
 	free(yaml);
-	file_walk(dir, ".md", stamp_file, &sv); /* the files course.c reads */
+	file_walk(dir, ".md", stamp_file, NULL, &sv); /* the files course.c reads */
 	qsort(sv.v, sv.n, sizeof *sv.v, cmp_str);
 	struct buf b = {0};
 	buf_printf(&b, "adpa search %d\n", ADPA_SEARCH_FORMAT);

@@ -99,6 +99,14 @@ tests/fixtures/bidi/comprendre/01-bidi.md:11:15: warning: bidi control U+200F in
 tests/fixtures/bidi/comprendre/01-bidi.md:21:15: warning: bidi control U+202E in the text (2 in this fiche): it reorders what readers see; adpa shows it as <U+202E>
 tests/fixtures/bidi/glossary.yaml:2:15: warning: bidi control U+2066 in "definition": it reorders what readers see; adpa shows it as <U+2066>
 tests/fixtures/bidi: 1 fiche, 0 errors, 4 warnings' "check: each bidi place reported"
+# a bidi control written only as a character reference, named or numeric
+mkdir -p "$tmp/bidi-ent/comprendre" && cp "$tmp/quotes/course.yaml" "$tmp/bidi-ent/"
+printf -- '---\nid: x\ntitle: "T"\nrubric: comprendre\norder: 1\nsummary: "S"\nkeywords: []\nduration: 2\nlevel: debutant\n---\nUn paragraphe.\n\n- un point\n- admin &#x202E;// si &rlm; fin\n' \
+    >"$tmp/bidi-ent/comprendre/01-x.md"
+run 0 "check bidi entities" -- "$adpa" check "$tmp/bidi-ent"
+has out '^bidi-ent/comprendre/01-x.md:14:1: warning: bidi control U\+202E written as a character reference' \
+    "check: a bidi control written as an entity, at its block"
+has out "^bidi-ent: 1 fiche, 0 errors, 1 warning$" "check: warned once per fiche"
 run 0 "show bidi" -- "$adpa" --course tests/fixtures/bidi show bidi --color never
 hasnot out '\x{202A}|\x{202B}|\x{202C}|\x{202D}|\x{202E}|\x{2066}|\x{2067}|\x{2068}|\x{2069}|\x{200E}|\x{200F}' \
     "show: no raw bidi control"
@@ -147,16 +155,24 @@ echo 'about: ../secret.md' >>"$tmp/conf/course.yaml"
 ln -s ../../secret.md "$tmp/conf/comprendre/02-lien.md"
 ln -s ../secret.md "$tmp/conf/glossary.yaml"
 run 1 "check: paths outside the course" -- "$adpa" check "$tmp/conf"
-same out 'conf/course.yaml:6:8: error: about file "../secret.md" is outside the course directory
+same out 'conf/comprendre/02-lien.md: warning: skipped: a symbolic link to outside the course directory
+conf/course.yaml:6:8: error: about file "../secret.md" is outside the course directory
 conf/glossary.yaml: error: "glossary.yaml" is outside the course directory
-conf: 1 fiche, 2 errors, 0 warnings' "check: about and glossary outside, the fiche link skipped"
+conf: 1 fiche, 2 errors, 1 warning' "check: about and glossary outside, the fiche link skipped and said"
 run 0 "list: a fiche linked from outside is not read" -- "$adpa" --course "$tmp/conf" list
 has out '^Comprendre \(comprendre, 1 fiche\)$' "list: only the fiche inside"
+has err 'conf/comprendre/02-lien.md: warning: skipped: a symbolic link to outside the course directory$' \
+    "list: the fiche left out is said, not dropped silently"
 mk fifo 0 && mkfifo "$tmp/fifo/about.md" "$tmp/fifo/comprendre/02-fifo.md"
 run 1 "check: about is a FIFO" -- "$adpa" check "$tmp/fifo"
 has out '^fifo/course.yaml:1:1: error: about file "about.md": cannot open: not a regular file$' \
     "check: FIFO about refused, without blocking"
 run 0 "list: a FIFO fiche is not read" -- "$adpa" --course "$tmp/fifo" list
+has err 'fifo/comprendre/02-fifo.md: warning: skipped: not a regular file$' "list: the FIFO fiche said"
+mk dirlink 0 && mkdir "$tmp/elsewhere" && ln -s ../elsewhere "$tmp/dirlink/maitriser"
+run 0 "check: a rubric directory that is a symlink" -- "$adpa" check "$tmp/dirlink"
+has out '^dirlink/maitriser: warning: skipped: a symbolic link to a directory, not followed$' \
+    "check: a directory symlink is said, not followed"
 
 # check: a requires chain is walked without recursion (a 60,000-fiche chain
 # overflowed the stack; 8,000 do with 256 KiB), a long cycle is named

@@ -37,6 +37,13 @@ void quizline_open(struct quizline *ql, const struct cli *cli, bool create)
 	ql->ascii = !(cs && !strcmp(cs, "UTF-8"));
 	ql->store = open_store(cli, ADPA_STORE_READ_WRITE);
 	struct adpa_error err = {0};
+	/* the login name becomes a learner only when no one is named: said, so
+	 * that on a shared account nobody answers under someone else's name */
+	if (ql->store && create && !learner_given(cli) &&
+	    adpa_store_learner(ql->store, learner_name(cli), false, 0, &err) == 0)
+		cli_warn("nouvel apprenant «\xC2\xA0%s\xC2\xA0» (le nom de session)\xC2\xA0: "
+		         "--learner NOM pour répondre sous un autre nom",
+		         learner_name(cli));
 	if (ql->store)
 		ql->learner =
 		    adpa_store_learner(ql->store, learner_name(cli), create, now_seconds(), &err);

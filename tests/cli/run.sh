@@ -196,6 +196,14 @@ hasnot out '\\u001b|\\u0007' "hostile titles cleaned in JSON"
 qc=tests/fixtures/quiz
 db="$tmp/store/progress.db"
 export ADPA_NOW=1700000000
+# no learner named: the login name becomes one, and that is said, once
+login_db="$tmp/login/progress.db"
+run 0 "quiz as the login name" -- env -u ADPA_LEARNER "$adpa" --course $qc --db "$login_db" quiz rgpd --no-shuffle < <(printf '1\n1 2\n1\n')
+has err "^adpa: nouvel apprenant .*$(id -un).* \(le nom de session\).*--learner NOM" "quiz: a learner made from the login name is said"
+run 0 "quiz as the login name again" -- env -u ADPA_LEARNER "$adpa" --course $qc --db "$login_db" quiz rgpd --no-shuffle < <(printf '1\n1 2\n1\n')
+empty err "quiz: said only when the learner is new"
+run 0 "quiz with --learner" -- "$adpa" --course $qc --db "$login_db" --learner léa quiz rgpd --no-shuffle < <(printf '1\n1 2\n1\n')
+empty err "quiz: nothing said for a learner named"
 run 1 "quiz interrupted at the end of input" -- "$adpa" --course $qc --db "$db" --learner ana quiz rgpd --no-shuffle < <(printf '1\n1 2\n')
 has out 'Quiz interrompu après 2 questions \(réponses enregistrées\)' "interrupted quiz says its answers are kept"
 if python3 -c 'import sqlite3,sys; n=sqlite3.connect(sys.argv[1]).execute("select count(*) from answer").fetchone()[0]; assert n==2, n' "$db" 2>"$tmp/why"

@@ -205,12 +205,12 @@ static void check_nesting(const struct adpa_fiche *f, const struct lines *l, cma
 
 /* Warns about the first bidi control of the body (and how many there are):
  * it would reorder what a reader sees; adpa shows it as <U+202E>. */
-static void check_bidi(const struct adpa_fiche *f, const char *body, size_t len,
+static bool check_bidi(const struct adpa_fiche *f, const char *body, size_t len,
                        struct adpa_diags *d)
 {
 	size_t at = adpa_text_bidi_at(body, len);
 	if (at == (size_t)-1)
-		return;
+		return false;
 	size_t count = 0;
 	for (size_t i = at, k; i < len && (k = adpa_text_bidi_at(body + i, len - i)) != (size_t)-1;
 	     i += k + 2) /* a bidi control takes 2 or 3 bytes */
@@ -223,6 +223,22 @@ static void check_bidi(const struct adpa_fiche *f, const char *body, size_t len,
 	               "bidi control U+%04X in the text (%zu in this fiche): it reorders what "
 	               "readers see; adpa shows it as <U+%04X>",
 	               (unsigned)c, count, (unsigned)c);
+	return true;
+}
+
+/* True when body holds a reference that may decode to a bidi control: a
+ * numeric one (&#x202E;, &#8207;) or &lrm; / &rlm;, the only named ones. */
+static bool may_hold_bidi_ref(const char *body, size_t len)
+{
+	for (const char *p = body, *end = body + len; (p = memchr(p, '&', (size_t)(end - p)));
+	     p++) {
+		size_t left = (size_t)(end - p);
+		if (left > 1 && p[1] == '#')
+			return true;
+		if (left > 4 && (p[1] == 'l' || p[1] == 'r') && !memcmp(p + 2, "rm;", 3))
+			return true;
+	}
+	return false;
 }
 
 /* A bidi control that only an entity (&#x202E;) writes: the source holds
@@ -247,10 +263,9 @@ static bool check_bidi_entity(const struct adpa_fiche *f, cmark_node *n, struct 
 static void body_check(const struct adpa_course *c, const struct adpa_fiche *f, const char *body,
                        size_t len, struct adpa_diags *d)
 {
-	check_bidi(f, body, len, d);
-	/* raw bidi controls are warned above; entities (&#x202E;, &rlm;) are
-	 * only seen decoded */
-	bool bidi_warned = adpa_text_bidi_at(body, len) != (size_t)-1 || !memchr(body, '&', len);
+	/* raw bidi controls are warned here; references (&#x202E;, &rlm;) are
+	 * only seen decoded, in the text nodes below */
+	bool bidi_warned = check_bidi(f, body, len, d) || !may_hold_bidi_ref(body, len);
 	size_t images = md_images(body, len);
 	if (images > ADPA_MAX_IMAGES)
 		adpa_diags_add(d, ADPA_SEV_WARNING, f->path, f->body_line, 1,

@@ -153,9 +153,10 @@ static void about_check(struct ydoc *y, const struct adpa_course *c, yaml_node_t
 	struct adpa_error e = {0};
 	const char *about = c->about ? c->about : "about.md";
 	char *path = file_confined(c->dir, about, &e);
-	FILE *fp = path ? file_open_regular(path, &e) : NULL;
-	if (fp)
-		fclose(fp);
+	struct stat st;
+	int fd = path ? file_open_regular(path, &st, &e) : -1;
+	if (fd >= 0)
+		close(fd);
 	else if (e.code == ADPA_EFORMAT || (path && access(path, F_OK) == 0))
 		adpa_diags_add(diags, ADPA_SEV_ERROR, y->path, ynode_line(y, n), ynode_col(y, n),
 		               "about file %s%s%s%s", e.code == ADPA_EFORMAT ? "" : "\"",

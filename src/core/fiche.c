@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "adpa/text.h"
 #include "files.h"
@@ -92,32 +93,47 @@ static bool split_front(const char *path, const char *data, size_t len, size_t *
 	return false;
 }
 
-/* Reads the file up to and including the closing fence (or to the end). */
+/* Reads the file up to and including the closing fence (or to the end), a
+ * few KiB at a time: start-up reads front matter only. */
 static char *read_head(const char *path, size_t *len, struct adpa_diags *d)
 {
 	struct adpa_error e;
-	FILE *fp = file_open_regular(path, &e);
-	if (!fp) {
+	struct stat st;
+	int fd = file_open_regular(path, &st, &e);
+	if (fd < 0) {
 		adpa_diags_add(d, ADPA_SEV_ERROR, path, e.line ? e.line : 1, e.col ? e.col : 1,
 		               "%s", e.msg);
 		return NULL;
 	}
 	struct buf b = {0};
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	char chunk[4096];
+	size_t scanned = 0; /* lines before this offset are looked at */
 	int nr = 0;
-	while ((n = getline(&line, &cap, fp)) > 0) {
-		buf_add(&b, line, (size_t)n);
-		nr++;
-		if ((nr == 1 && !is_fence(line, (size_t)n)) ||
-		    (nr > 1 && is_fence(line, (size_t)n)))
-			break;
+	bool done = false;
+	ssize_t got = 0;
+	while (!done && (got = file_read_some(fd, chunk, sizeof chunk)) > 0) {
+		buf_add(&b, chunk, (size_t)got);
+		const char *nl;
+		while (!done && (nl = memchr(b.p + scanned, '\n', b.len - scanned))) {
+			size_t end = (size_t)(nl - b.p) + 1;
+			bool fence = is_fence(b.p + scanned, end - scanned);
+			if ((++nr == 1 && !fence) || (nr > 1 && fence)) {
+				b.len = end;
+				done = true;
+			}
+			scanned = end;
+		}
 		if (b.len > ADPA_MAX_FRONT_MATTER + 4096) /* split_front says why */
-			break;
+			done = true;
 	}
-	free(line);
-	fclose(fp);
+	int read_errno = got < 0 ? errno : 0;
+	close(fd);
+	if (read_errno) {
+		adpa_diags_add(d, ADPA_SEV_ERROR, path, 1, 1, "read error: %s",
+		               strerror(read_errno));
+		buf_free(&b);
+		return NULL;
+	}
 	*len = b.len;
 	return buf_detach(&b);
 }

@@ -16,13 +16,18 @@
 
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 
 #include "adpa/error.h"
 
 /* Opens path for reading when it is a regular file of at most
- * ADPA_MAX_FILE_SIZE bytes; anything else is refused without blocking (the
- * open is O_NONBLOCK). NULL with err filled otherwise. */
-FILE *file_open_regular(const char *path, struct adpa_error *err);
+ * ADPA_MAX_FILE_SIZE bytes, and fills st; anything else is refused without
+ * blocking (the open is O_NONBLOCK). Returns the descriptor, or -1 with err
+ * filled. */
+int file_open_regular(const char *path, struct stat *st, struct adpa_error *err);
+
+/* read(2), retried when a signal interrupts it. */
+ssize_t file_read_some(int fd, char *p, size_t n);
 
 /* Reads a whole course file (as file_open_regular allows); NUL-terminated,
  * *len bytes. The caller frees it. */

@@ -65,14 +65,26 @@ bool adpa_text_has_controls(const char *s, size_t len)
 	return false;
 }
 
+/* The bytes after E2 of a bidi control: U+200E/F, U+202A..E, U+2066..9. */
+static bool bidi_e2(unsigned char b, unsigned char d)
+{
+	return (b == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE))) ||
+	       (b == 0x81 && d >= 0xA6 && d <= 0xA9);
+}
+
 size_t adpa_text_bidi_at(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len;) {
-		uint32_t c;
-		int n = adpa_utf8_decode(s + i, len - i, &c);
-		if (adpa_is_bidi_control(c))
+	/* A byte scan: every bidi control starts with D8 or E2, bytes that
+	 * never continue another sequence, so no decoding is needed (check
+	 * calls this on every fiche body and front-matter scalar). */
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = p[i];
+		if (c != 0xD8 && c != 0xE2)
+			continue;
+		if (c == 0xD8 ? i + 1 < len && p[i + 1] == 0x9C
+		              : i + 2 < len && bidi_e2(p[i + 1], p[i + 2]))
 			return i;
-		i += (size_t)n;
 	}
 	return (size_t)-1;
 }
@@ -91,9 +103,7 @@ static bool byte_unsafe(const unsigned char *p, size_t i, size_t len)
 		return i + 1 < len && p[i + 1] == 0x9C;
 	if (c != 0xE2 || i + 2 >= len)
 		return false;
-	unsigned char b = p[i + 1], d = p[i + 2];
-	return (b == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE))) ||
-	       (b == 0x81 && d >= 0xA6 && d <= 0xA9);
+	return bidi_e2(p[i + 1], p[i + 2]);
 }
 
 /* True when s needs no change at all: nothing unsafe (see byte_unsafe), valid

@@ -107,6 +107,17 @@ run 0 "check bidi entities" -- "$adpa" check "$tmp/bidi-ent"
 has out '^bidi-ent/comprendre/01-x.md:14:1: warning: bidi control U\+202E written as a character reference' \
     "check: a bidi control written as an entity, at its block"
 has out "^bidi-ent: 1 fiche, 0 errors, 1 warning$" "check: warned once per fiche"
+# a named reference alone (&rlm; and &lrm; are the only named ones); &amp;
+# and other names are not bidi
+printf -- '---\nid: x\ntitle: "T"\nrubric: comprendre\norder: 1\nsummary: "S"\nkeywords: []\nduration: 2\nlevel: debutant\n---\nA &amp; B &rarr; C.\n\nPrix &lrm;12 €.\n' \
+    >"$tmp/bidi-ent/comprendre/01-x.md"
+run 0 "check bidi named entity" -- "$adpa" check "$tmp/bidi-ent"
+has out '^bidi-ent/comprendre/01-x.md:13:1: warning: bidi control U\+200E written as a character reference' \
+    "check: &lrm; alone is a bidi control written as an entity"
+printf -- '---\nid: x\ntitle: "T"\nrubric: comprendre\norder: 1\nsummary: "S"\nkeywords: []\nduration: 2\nlevel: debutant\n---\nA &amp; B &rarr; C &lrmx; &#x41;.\n' \
+    >"$tmp/bidi-ent/comprendre/01-x.md"
+run 0 "check other entities" -- "$adpa" check "$tmp/bidi-ent"
+has out "^bidi-ent: 1 fiche, 0 errors, 0 warnings$" "check: other references are not bidi"
 run 0 "show bidi" -- "$adpa" --course tests/fixtures/bidi show bidi --color never
 hasnot out '\x{202A}|\x{202B}|\x{202C}|\x{202D}|\x{202E}|\x{2066}|\x{2067}|\x{2068}|\x{2069}|\x{200E}|\x{200F}' \
     "show: no raw bidi control"

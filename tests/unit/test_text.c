@@ -1,4 +1,6 @@
 /* Unit tests: text safety, widths, UTF-8, case folding. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "adpa/text.h"
@@ -47,6 +49,33 @@ int main(void)
 	OK(adpa_text_has_controls("a\xe2\x80\xae", 4), "has_controls finds RLO");
 	INT_EQ(adpa_text_bidi_at("ab\xe2\x81\xa7", 5), 2, "bidi_at: offset of RLI");
 	INT_EQ(adpa_text_bidi_at("\xe2\x80\xaf", 3), -1, "bidi_at: U+202F is not bidi");
+	{
+		/* The byte scan agrees with decoding, for every code point written
+		 * after a stray lead byte (which must not swallow it) and at a
+		 * buffer's end (truncated sequences are not controls). */
+		int bad = 0;
+		for (uint32_t c = 0x80; c < 0x110000 && !bad; c++) {
+			unsigned char b[8] = {0xF0, 'x'};
+			size_t n = 2;
+			if (c < 0x800) {
+				b[n++] = (unsigned char)(0xC0 | (c >> 6));
+			} else if (c < 0x10000) {
+				b[n++] = (unsigned char)(0xE0 | (c >> 12));
+				b[n++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+			} else {
+				b[n++] = (unsigned char)(0xF0 | (c >> 18));
+				b[n++] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+				b[n++] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+			}
+			b[n++] = (unsigned char)(0x80 | (c & 0x3F));
+			size_t want = adpa_is_bidi_control(c) ? 2 : (size_t)-1;
+			bad = adpa_text_bidi_at((const char *)b, n) != want ||
+			      adpa_text_bidi_at((const char *)b, n - 1) != (size_t)-1;
+			if (bad)
+				fprintf(stderr, "bidi_at disagrees at U+%04X\n", (unsigned)c);
+		}
+		OK(!bad, "bidi_at: byte scan agrees with decoding for every code point");
+	}
 	OK(adpa_is_bidi_control(0x202A) && adpa_is_bidi_control(0x2069) &&
 	       !adpa_is_bidi_control(0x2065) && !adpa_is_bidi_control(0x202F),
 	   "is_bidi_control: ranges");

@@ -14,7 +14,6 @@
 #ifndef ADPA_FILES_H
 #define ADPA_FILES_H
 
-#include <stdio.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 

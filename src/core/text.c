@@ -65,9 +65,15 @@ bool adpa_text_has_controls(const char *s, size_t len)
 	return false;
 }
 
-/* The bytes after E2 of a bidi control: U+200E/F, U+202A..E, U+2066..9. */
-static bool bidi_e2(unsigned char b, unsigned char d)
+/* True when a bidi control starts at p[i]: D8 9C (U+061C), E2 80 8E/8F,
+ * E2 80 AA..AE or E2 81 A6..A9 (U+200E/F, U+202A..E, U+2066..9). */
+static bool bidi_here(const unsigned char *p, size_t i, size_t len)
 {
+	if (p[i] == 0xD8)
+		return i + 1 < len && p[i + 1] == 0x9C;
+	if (p[i] != 0xE2 || i + 2 >= len)
+		return false;
+	unsigned char b = p[i + 1], d = p[i + 2];
 	return (b == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE))) ||
 	       (b == 0x81 && d >= 0xA6 && d <= 0xA9);
 }
@@ -78,20 +84,14 @@ size_t adpa_text_bidi_at(const char *s, size_t len)
 	 * never continue another sequence, so no decoding is needed (check
 	 * calls this on every fiche body and front-matter scalar). */
 	const unsigned char *p = (const unsigned char *)s;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = p[i];
-		if (c != 0xD8 && c != 0xE2)
-			continue;
-		if (c == 0xD8 ? i + 1 < len && p[i + 1] == 0x9C
-		              : i + 2 < len && bidi_e2(p[i + 1], p[i + 2]))
+	for (size_t i = 0; i < len; i++)
+		if (bidi_here(p, i, len))
 			return i;
-	}
 	return (size_t)-1;
 }
 
 /* True when the byte at p[i] starts something unsafe: a C0 control or DEL,
- * a C1 control (C2 80..C2 9F) or a bidi control (D8 9C, E2 80 8E/8F,
- * E2 80 AA..AE, E2 81 A6..A9). */
+ * a C1 control (C2 80..C2 9F) or a bidi control (see bidi_here). */
 static bool byte_unsafe(const unsigned char *p, size_t i, size_t len)
 {
 	unsigned char c = p[i];
@@ -99,11 +99,7 @@ static bool byte_unsafe(const unsigned char *p, size_t i, size_t len)
 		return true;
 	if (c == 0xC2)
 		return i + 1 < len && p[i + 1] < 0xA0;
-	if (c == 0xD8)
-		return i + 1 < len && p[i + 1] == 0x9C;
-	if (c != 0xE2 || i + 2 >= len)
-		return false;
-	return bidi_e2(p[i + 1], p[i + 2]);
+	return bidi_here(p, i, len);
 }
 
 /* True when s needs no change at all: nothing unsafe (see byte_unsafe), valid
